@@ -1,0 +1,123 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Layers point inward:
+//   formats (JOSE, TNAuthList, CertificateRevocation, STIRCertificates, PASSporT)
+//   -> domain (STIRServices)
+//   -> composition (ShakenCLI, the `shaken` and `shaken-bench` executables)
+// STIRTesting is test support and is never imported by a product target.
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let asn1 = Target.Dependency.product(name: "SwiftASN1", package: "swift-asn1")
+let x509 = Target.Dependency.product(name: "X509", package: "swift-certificates")
+let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
+
+let package = Package(
+    name: "swift-shaken",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "shaken", targets: ["shaken"]),
+        .executable(name: "shaken-bench", targets: ["ShakenBenchmarks"]),
+        .library(name: "JOSE", targets: ["JOSE"]),
+        .library(name: "TNAuthList", targets: ["TNAuthList"]),
+        .library(name: "CertificateRevocation", targets: ["CertificateRevocation"]),
+        .library(name: "STIRCertificates", targets: ["STIRCertificates"]),
+        .library(name: "PASSporT", targets: ["PASSporT"]),
+        .library(name: "STIRServices", targets: ["STIRServices"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        // MARK: Layer 0: formats (pure: no I/O, no clock, no globals)
+        .target(name: "JOSE", dependencies: [crypto], swiftSettings: swiftSettings),
+        .target(name: "TNAuthList", dependencies: [asn1, x509], swiftSettings: swiftSettings),
+        .target(name: "CertificateRevocation", dependencies: [asn1, x509, crypto], swiftSettings: swiftSettings),
+        .target(
+            name: "STIRCertificates",
+            dependencies: ["TNAuthList", "CertificateRevocation", asn1, x509, crypto],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "PASSporT", dependencies: ["JOSE", "TNAuthList", crypto], swiftSettings: swiftSettings),
+
+        // MARK: Layer 1: domain
+        .target(
+            name: "STIRServices",
+            dependencies: ["PASSporT", "STIRCertificates", "TNAuthList", "CertificateRevocation", "JOSE", x509, crypto],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Layer 3: composition and entry points
+        .target(
+            name: "ShakenCLI",
+            dependencies: [
+                "STIRServices", "STIRCertificates", "PASSporT", "TNAuthList", "CertificateRevocation", "JOSE",
+                x509, asn1, crypto,
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(name: "shaken", dependencies: ["ShakenCLI"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "ShakenBenchmarks",
+            dependencies: ["STIRServices", "STIRCertificates", "PASSporT", "TNAuthList", "CertificateRevocation", "JOSE", x509, crypto],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Test support
+        .target(
+            name: "STIRTesting",
+            dependencies: ["STIRCertificates", "TNAuthList", "CertificateRevocation", x509, crypto],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Tests
+        .testTarget(name: "JOSETests", dependencies: ["JOSE", crypto], resources: [.copy("Vectors")], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TNAuthListTests",
+            dependencies: ["TNAuthList", asn1, x509, .product(name: "PropertyBased", package: "swift-property-based")],
+            resources: [.copy("Vectors")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CertificateRevocationTests",
+            dependencies: ["CertificateRevocation", "STIRTesting", asn1, x509, crypto],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "STIRCertificatesTests",
+            dependencies: ["STIRCertificates", "STIRTesting", "TNAuthList", "CertificateRevocation", asn1, x509, crypto],
+            resources: [.copy("Vectors")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PASSporTTests",
+            dependencies: ["PASSporT", "JOSE", "TNAuthList", crypto],
+            resources: [.copy("Vectors")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "STIRServicesTests",
+            dependencies: ["STIRServices", "STIRTesting", "PASSporT", "STIRCertificates", "TNAuthList", "CertificateRevocation", x509, crypto],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ShakenCLITests",
+            dependencies: ["ShakenCLI", "STIRTesting", x509, crypto],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "InteropTests",
+            dependencies: ["STIRServices", "STIRTesting", "PASSporT", "STIRCertificates", "CertificateRevocation", "TNAuthList", "JOSE", x509, crypto],
+            swiftSettings: swiftSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

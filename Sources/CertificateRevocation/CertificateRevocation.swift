@@ -1,0 +1,1 @@
+// CertificateRevocation module. See README.md for the layer it belongs to.

@@ -1,0 +1,1 @@
+// JOSE module. See README.md for the layer it belongs to.

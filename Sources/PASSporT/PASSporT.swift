@@ -1,0 +1,1 @@
+// PASSporT module. See README.md for the layer it belongs to.

@@ -1,0 +1,1 @@
+// STIRCertificates module. See README.md for the layer it belongs to.

@@ -1,0 +1,1 @@
+// STIRServices module. See README.md for the layer it belongs to.

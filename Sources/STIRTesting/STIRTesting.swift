@@ -1,0 +1,1 @@
+// STIRTesting module. See README.md for the layer it belongs to.

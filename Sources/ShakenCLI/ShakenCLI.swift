@@ -1,0 +1,1 @@
+// ShakenCLI module. See README.md for the layer it belongs to.

@@ -1,0 +1,1 @@
+// TNAuthList module. See README.md for the layer it belongs to.
