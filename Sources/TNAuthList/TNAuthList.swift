@@ -1,1 +1,0 @@
-// TNAuthList module. See README.md for the layer it belongs to.
