@@ -18,5 +18,24 @@ extension STILintRules {
             }
             return .pass
         },
+        STILintRule("e_sti_delegate_tnauthlist_encompassed", .error, source: rfc9060, profiles: .delegated) { context in
+            guard let child = context.tnAuthList, let parent = context.issuerTNAuthList else { return .notApplicable }
+            if case .notEncompassed(let uncovered) = TNScope(parent).encompasses(TNScope(child)) {
+                return .fail("TNAuthList entries \(uncovered.map(\.description)) are outside the issuer's TNAuthList")
+            }
+            return .pass
+        },
+        STILintRule("w_sti_delegate_tnauthlist_scope_unproven", .warning, source: rfc9060, profiles: .delegated) {
+            context in
+            guard let child = context.tnAuthList, let parent = context.issuerTNAuthList else { return .notApplicable }
+            if case .unprovable(let numbers, let codes) = TNScope(parent).encompasses(TNScope(child)) {
+                let spcs = codes.map(\.value).sorted()
+                return .fail(
+                    "numbers \(numbers.map(\.description)) are not in the issuer's numbers; membership in SPCs \(spcs) "
+                        + "cannot be proven from the certificates"
+                )
+            }
+            return .pass
+        },
     ]
 }
