@@ -80,11 +80,12 @@ extension TestPKI {
         )
     }
 
-    /// A delegate end-entity certificate whose range 12025559000×10 lies outside the STI-SCA's numbers
-    /// (issued without linting).
+    /// An end-entity certificate under the delegate CA whose range 12025559000×10 lies outside the
+    /// delegate CA's numbers (issued without linting; provably not encompassed, RFC 9060 §4).
     public func outOfRangeDelegateEndEntity() throws -> Entity {
         try self.delegateEndEntity(
             tnAuthList: TNAuthorizationList([try Self.range("12025559000", 10)]),
+            issuer: self.delegateCA,
             label: "delegate-out-of-range",
             lint: false
         )
