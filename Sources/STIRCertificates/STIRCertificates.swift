@@ -1,1 +1,0 @@
-// STIRCertificates module. See README.md for the layer it belongs to.

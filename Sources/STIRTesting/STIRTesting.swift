@@ -1,1 +1,0 @@
-// STIRTesting module. See README.md for the layer it belongs to.
