@@ -1,1 +1,0 @@
-// PASSporT module. See README.md for the layer it belongs to.
