@@ -39,7 +39,7 @@ public struct JSONObject: Hashable, Sendable, RandomAccessCollection {
     }
 
     /// Creates an object from members the caller already holds sorted and unique.
-    init(sortedUniqueMembers members: [Member]) {
+    package init(sortedUniqueMembers members: [Member]) {
         self.members = members
     }
 
