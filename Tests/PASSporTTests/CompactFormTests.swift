@@ -51,5 +51,8 @@ struct CompactFormTests {
         #expect(throws: PASSporTError(code: .malformedToken, reason: "")) {
             try UnverifiedPASSporT(compactForm: "a.b.c", reconstructedHeader: passport.header, reconstructedClaims: passport.claims)
         }
+        #expect(throws: PASSporTError(code: .malformedToken, reason: "")) {
+            try UnverifiedPASSporT(compactForm: "..", reconstructedHeader: passport.header, reconstructedClaims: passport.claims)
+        }
     }
 }
