@@ -1,3 +1,5 @@
+import TNAuthList
+
 /// One identity in an `orig` or `div` claim: a telephone number or a URI (RFC 8225 §5.2.1, RFC 8946 §3).
 ///
 /// Wire form: `{"tn":"12155551212"}` or `{"uri":"sip:alice@example.com"}`, with exactly one member.
@@ -38,21 +40,13 @@ public struct PASSporTIdentity: Hashable, Sendable {
         return PASSporTIdentity(kind: .uri, value: uri)
     }
 
-    /// Checks the canonical telephone-number syntax of RFC 8224 §8.3: ASCII `0-9*#`, 1–15 characters.
+    /// Checks the canonical telephone-number syntax of RFC 8224 §8.3 (ASCII `0-9*#`, 1–15
+    /// characters) with the one definition of it, ``TNAuthList/TelephoneNumber``.
     static func validateTelephoneNumber(_ number: String) throws(PASSporTError) {
-        let utf8 = number.utf8
-        guard (1...15).contains(utf8.count) else {
-            throw PASSporTError(code: .invalidTelephoneNumber, reason: "telephone number must have 1 to 15 characters")
-        }
-        for byte in utf8 {
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "*"), UInt8(ascii: "#"): continue
-            default:
-                throw PASSporTError(
-                    code: .invalidTelephoneNumber,
-                    reason: "telephone number \"\(number)\" is not canonical: only ASCII 0-9, * and # are allowed"
-                )
-            }
+        do {
+            _ = try TelephoneNumber(number)
+        } catch {
+            throw PASSporTError(code: .invalidTelephoneNumber, reason: "telephone number \"\(number)\" is not canonical: \(error.reason)")
         }
     }
 
