@@ -45,6 +45,13 @@ public enum RevocationReason: Int, Hashable, Sendable, CaseIterable {
 extension RevocationReason {
     /// Decodes the DER value of a `reasonCode` extension: an ENUMERATED (RFC 5280 §5.3.1).
     init(reasonCodeExtensionValue value: ArraySlice<UInt8>) throws {
+        // Fast path: compare against the canonical encodings, which CRLs with a million entries repeat.
+        if let index = Self.canonicalEncodings.firstIndex(where: { $0.elementsEqual(value) }),
+            let reason = RevocationReason(rawValue: index)
+        {
+            self = reason
+            return
+        }
         let raw: Int
         do {
             raw = try Int(derEncoded: DER.parse(value), withIdentifier: .enumerated)
@@ -55,6 +62,16 @@ extension RevocationReason {
             throw CertificateRevocationError(.invalidRevocationReason, "reasonCode \(raw) is not assigned")
         }
         self = reason
+    }
+
+    /// DER encodings of the ENUMERATED values 0...10 produced by ``reasonCodeExtensionValue()``; index 7 is unused.
+    private static let canonicalEncodings: [[UInt8]] = (0...10).map { raw in
+        var serializer = DER.Serializer()
+        // Serializing a small Int with an explicit identifier cannot fail; an empty result simply never matches.
+        guard (try? raw.serialize(into: &serializer, withIdentifier: .enumerated)) != nil, raw != 7 else {
+            return []
+        }
+        return serializer.serializedBytes
     }
 
     /// The DER value of a `reasonCode` extension for this reason (an ENUMERATED, RFC 5280 §5.3.1).

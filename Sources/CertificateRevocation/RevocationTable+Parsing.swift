@@ -24,6 +24,8 @@ extension RevocationTable {
     ) throws -> Parsed {
         var parser = EntryParser(crlIssuer: crlIssuer, isVersion2: isVersion2)
         if let node {
+            // The smallest entry (1-byte serial, UTCTime) takes 20 bytes, so this never under-reserves.
+            parser.records.reserveCapacity(node.encodedBytes.count / 20)
             try DER.sequence(node, identifier: .sequence) { nodes in
                 while let entry = nodes.next() {
                     try parser.parseEntry(entry)
