@@ -248,13 +248,13 @@ struct VerificationFailureCaseTests {
         let header = try signer.signRichCallData(
             orig: fixture.tn("12025550121"), dest: [fixture.tn("12125551213")], rcd: RichCallData(name: "C"), crn: "sales", iat: fixture.now
         )
-        let outcome = await try fixture.service(chains: chains).verifyCustomerPASSporT(fixture.request([header], orig: "12025550121"))
+        let outcome = try await fixture.service(chains: chains).verifyCustomerPASSporT(fixture.request([header], orig: "12025550121"))
         #expect(outcome.failure == .claimConstraintViolated, "\(outcome.failureReason ?? "passed")")
         #expect(outcome.failureReason?.contains("crn") == true)
         let allowed = try signer.signRichCallData(
             orig: fixture.tn("12025550121"), dest: [fixture.tn("12125551213")], rcd: RichCallData(name: "C"), iat: fixture.now
         )
-        let passing = await try fixture.service(chains: chains).verifyCustomerPASSporT(fixture.request([allowed], orig: "12025550121"))
+        let passing = try await fixture.service(chains: chains).verifyCustomerPASSporT(fixture.request([allowed], orig: "12025550121"))
         #expect(passing.verstat == .passed, "\(passing.failureReason ?? "")")
     }
 
