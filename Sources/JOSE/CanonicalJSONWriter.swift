@@ -3,7 +3,8 @@
 /// Output has no whitespace, escapes only what RFC 8259 §7 requires (`"`, `\` and control
 /// characters; never `/`, never non-ASCII), and writes integers without exponent or sign padding.
 /// Member order is the caller's job: emit members in code-point order of their names
-/// (``JSONObject/precedes(_:_:)``). Separators are inserted automatically.
+/// (``JSONObject/precedes(_:_:)``). Separators are inserted automatically, so one writer produces
+/// one JSON text: use a fresh writer for each document.
 public struct CanonicalJSONWriter: Sendable {
     /// The bytes written so far.
     public private(set) var bytes: [UInt8]

@@ -50,6 +50,14 @@ public struct CompactJWS: Hashable, Sendable {
         signature = try Base64URL.decode(bytes: bytes[(second + 1)...])
     }
 
+    /// Whether `bytes` have three segments of which the middle one is empty (`header..signature`
+    /// or `..signature`): the detached-payload shape of RFC 7515 Appendix F and the compact form
+    /// of RFC 8225 §7. Nothing is decoded.
+    public static func hasDetachedPayloadShape(_ bytes: [UInt8]) -> Bool {
+        let dots = dotPositions(in: bytes)
+        return dots.count == 2 && dots[0] + 1 == dots[1]
+    }
+
     /// The positions of the first five `.` bytes (more than four is already malformed).
     static func dotPositions(in bytes: [UInt8]) -> [Int] {
         var dots: [Int] = []

@@ -64,7 +64,9 @@ public struct JOSEError: Error, Hashable, Sendable, CustomStringConvertible {
     /// `JOSEError.<code>: <reason>`.
     public var description: String { "JOSEError.\(code): \(reason)" }
 
+    /// Errors are equal when their codes are equal; the reason is diagnostic text.
     public static func == (lhs: JOSEError, rhs: JOSEError) -> Bool { lhs.code == rhs.code }
 
+    /// Hashes the code only, consistent with `==`.
     public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 }

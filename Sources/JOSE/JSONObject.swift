@@ -67,7 +67,10 @@ public struct JSONObject: Hashable, Sendable, RandomAccessCollection {
     /// The member names in code-point order.
     public var names: [String] { members.map(\.name) }
 
+    /// The position of the first member.
     public var startIndex: Int { members.startIndex }
+    /// The position past the last member.
     public var endIndex: Int { members.endIndex }
+    /// The member at `position`, in code-point order of names.
     public subscript(position: Int) -> Member { members[position] }
 }

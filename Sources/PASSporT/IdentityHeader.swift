@@ -1,3 +1,5 @@
+import JOSE
+
 /// A SIP Identity header field value (RFC 8224 §4.1):
 /// `<jws>;info=<https://cert.example.org/passport.cer>;alg=ES256;ppt=shaken`.
 ///
@@ -116,8 +118,7 @@ public struct IdentityHeader: Hashable, Sendable {
                 extensionParameters.append(Parameter(name: name, value: value))
             }
         }
-        let isCompactForm = token.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).dropFirst().first?.isEmpty ?? false
-        if info == nil, !isCompactForm {
+        if info == nil, !CompactJWS.hasDetachedPayloadShape(Array(token.utf8)) {
             throw Self.malformed("info parameter is required (RFC 8224 §4.1)")
         }
     }

@@ -75,7 +75,9 @@ public struct PASSporTError: Error, Hashable, Sendable, CustomStringConvertible 
     /// `PASSporTError.<code>: <reason>`.
     public var description: String { "PASSporTError.\(code): \(reason)" }
 
+    /// Errors are equal when their codes are equal; the reason is diagnostic text.
     public static func == (lhs: PASSporTError, rhs: PASSporTError) -> Bool { lhs.code == rhs.code }
 
+    /// Hashes the code only, consistent with `==`.
     public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 }

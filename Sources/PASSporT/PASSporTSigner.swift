@@ -19,17 +19,15 @@ public struct PASSporTSigner: Sendable {
     ///   claims do not suit the header's `ppt`; ``PASSporTError/Code/signingFailed`` if signing fails.
     public func sign(_ passport: PASSporT) throws(PASSporTError) -> SignedPASSporT {
         try passport.claims.validate(for: passport.header.ppt)
-        var json = CanonicalJSONWriter(reservingCapacity: 320)
-        passport.header.write(to: &json)
-        let headerCount = json.bytes.count
-        try passport.claims.write(to: &json)
+        var header = CanonicalJSONWriter(reservingCapacity: 128)
+        passport.header.write(to: &header)
+        var claims = CanonicalJSONWriter(reservingCapacity: 256)
+        try passport.claims.write(to: &claims)
         var token: [UInt8] = []
-        token.reserveCapacity(Base64URL.encodedLength(of: json.bytes.count) + 90)
-        json.bytes.withUnsafeBufferPointer { buffer in
-            Base64URL.encode(UnsafeBufferPointer(rebasing: buffer[..<headerCount]), appendingTo: &token)
-            token.append(UInt8(ascii: "."))
-            Base64URL.encode(UnsafeBufferPointer(rebasing: buffer[headerCount...]), appendingTo: &token)
-        }
+        token.reserveCapacity(Base64URL.encodedLength(of: header.bytes.count + claims.bytes.count) + 90)
+        Base64URL.encode(header.bytes, appendingTo: &token)
+        token.append(UInt8(ascii: "."))
+        Base64URL.encode(claims.bytes, appendingTo: &token)
         let signature: [UInt8]
         do {
             signature = try ES256.sign(token, using: privateKey)

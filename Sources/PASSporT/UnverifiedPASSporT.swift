@@ -36,8 +36,7 @@ public struct UnverifiedPASSporT: Hashable, Sendable {
     ///
     /// - Throws: as ``init(compact:)``.
     public init(bytes: [UInt8]) throws(PASSporTError) {
-        let dots = bytes.lazy.filter { $0 == UInt8(ascii: ".") }.count
-        if dots == 2, let first = bytes.firstIndex(of: UInt8(ascii: ".")), bytes[first + 1] == UInt8(ascii: ".") {
+        if CompactJWS.hasDetachedPayloadShape(bytes) {
             throw PASSporTError(
                 code: .compactFormNotAllowed,
                 reason: "compact form (empty payload) requires reconstructed claims (RFC 8225 §7)"
@@ -74,19 +73,19 @@ public struct UnverifiedPASSporT: Hashable, Sendable {
             throw PASSporTError(code: .compactFormNotAllowed, reason: "SHAKEN requires the full form (RFC 8588 §6)")
         }
         try reconstructedClaims.validate(for: reconstructedHeader.ppt)
-        let parts = token.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[1].isEmpty else {
+        let bytes = Array(token.utf8)
+        guard CompactJWS.hasDetachedPayloadShape(bytes), let dot = bytes.firstIndex(of: UInt8(ascii: ".")), dot + 2 < bytes.count else {
             throw PASSporTError(code: .malformedToken, reason: "compact form must be header..signature or ..signature")
         }
         var input: [UInt8] = []
         Base64URL.encode(reconstructedHeader.canonicalJSON(), appendingTo: &input)
-        guard parts[0].isEmpty || parts[0].elementsEqual(input) else {
+        guard dot == 0 || bytes[..<dot].elementsEqual(input) else {
             throw PASSporTError(code: .malformedToken, reason: "compact-form header differs from the reconstructed header")
         }
         input.append(UInt8(ascii: "."))
         Base64URL.encode(try reconstructedClaims.canonicalJSON(), appendingTo: &input)
         do {
-            signature = try Base64URL.decode(bytes: Array(parts[2]))
+            signature = try Base64URL.decode(bytes: bytes[(dot + 2)...])
         } catch {
             throw PASSporTError(code: .malformedToken, reason: error.reason)
         }

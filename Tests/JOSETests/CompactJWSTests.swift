@@ -67,3 +67,13 @@ struct CompactJWSTests {
         #expect(throws: JOSEError(code: .tooLarge, reason: "")) { try CompactJWS(token, maximumLength: 64) }
     }
 }
+
+@Suite("CompactJWS shape")
+struct CompactJWSShapeTests {
+    @Test("Detects the detached-payload shape without decoding", arguments: [
+        ("a..c", true), ("..c", true), ("..", true), ("a.b.c", false), ("a..c.", false), ("a...c", false), ("ac", false),
+    ])
+    func shape(token: String, expected: Bool) {
+        #expect(CompactJWS.hasDetachedPayloadShape(Array(token.utf8)) == expected)
+    }
+}
