@@ -35,8 +35,9 @@ final class RevocationTable: Sendable {
     /// Effective issuers; index 0 is the CRL issuer.
     let issuers: [DistinguishedName]
     private let issuerIndex: [DistinguishedName: Int32]
-    /// Open-addressing table of `record index + 1`; 0 marks an empty slot.
-    private let slots: [UInt32]
+    /// Open-addressing table: the low 32 bits hold `record index + 1` (0 marks an empty slot), the high 32 bits
+    /// the top of the key's hash, so most probes are settled without touching the records.
+    private let slots: [UInt64]
 
     init(der: ArraySlice<UInt8>, records: [Record], issuers: [DistinguishedName]) {
         self.der = der
@@ -50,29 +51,29 @@ final class RevocationTable: Sendable {
         self.slots = Self.makeSlots(der: der, records: records)
     }
 
-    private static func makeSlots(der: ArraySlice<UInt8>, records: [Record]) -> [UInt32] {
+    private static func makeSlots(der: ArraySlice<UInt8>, records: [Record]) -> [UInt64] {
         var capacity = 8
         while capacity < records.count * 2 {
             capacity <<= 1
         }
-        var slots = [UInt32](repeating: 0, count: capacity)
+        var slots = [UInt64](repeating: 0, count: capacity)
         let mask = capacity - 1
         der.withUnsafeBufferPointer { bytes in
             let base = der.startIndex
             for (index, record) in records.enumerated() {
                 let serial = UnsafeBufferPointer(rebasing: bytes[(record.serialStart - base)...].prefix(Int(record.serialCount)))
-                var slot = hash(issuer: record.issuer, serial: serial) & mask
+                let hash = hash(issuer: record.issuer, serial: serial)
+                let tag = UInt64(truncatingIfNeeded: hash) & Self.tagMask
+                var slot = hash & mask
                 while true {
                     let occupant = slots[slot]
                     if occupant == 0 {
-                        slots[slot] = UInt32(index + 1)
+                        slots[slot] = tag | UInt64(index + 1)
                         break
                     }
                     // A repeated (issuer, serial) keeps its first entry.
-                    let other = records[Int(occupant - 1)]
-                    if other.issuer == record.issuer,
-                        UnsafeBufferPointer(rebasing: bytes[(other.serialStart - base)...].prefix(Int(other.serialCount)))
-                            .elementsEqual(serial)
+                    if occupant & tagMask == tag,
+                        matches(records[Int(occupant & indexMask) - 1], record.issuer, serial, in: bytes, base: base)
                     {
                         break
                     }
@@ -81,6 +82,21 @@ final class RevocationTable: Sendable {
             }
         }
         return slots
+    }
+
+    private static let tagMask: UInt64 = 0xFFFF_FFFF_0000_0000
+    private static let indexMask: UInt64 = 0x0000_0000_FFFF_FFFF
+
+    private static func matches(
+        _ record: Record,
+        _ issuer: Int32,
+        _ serial: UnsafeBufferPointer<UInt8>,
+        in bytes: UnsafeBufferPointer<UInt8>,
+        base: Int
+    ) -> Bool {
+        record.issuer == issuer
+            && UnsafeBufferPointer(rebasing: bytes[(record.serialStart - base)...].prefix(Int(record.serialCount)))
+                .elementsEqual(serial)
     }
 
     private static func hash(issuer: Int32, serial: UnsafeBufferPointer<UInt8>) -> Int {
@@ -104,18 +120,19 @@ final class RevocationTable: Sendable {
         return der.withUnsafeBufferPointer { bytes -> Int? in
             serial.withUnsafeBufferPointer { wanted -> Int? in
                 let base = der.startIndex
-                var slot = Self.hash(issuer: issuerNumber, serial: wanted) & mask
+                let hash = Self.hash(issuer: issuerNumber, serial: wanted)
+                let tag = UInt64(truncatingIfNeeded: hash) & Self.tagMask
+                var slot = hash & mask
                 while true {
                     let occupant = slots[slot]
                     if occupant == 0 {
                         return nil
                     }
-                    let record = records[Int(occupant - 1)]
-                    if record.issuer == issuerNumber,
-                        UnsafeBufferPointer(rebasing: bytes[(record.serialStart - base)...].prefix(Int(record.serialCount)))
-                            .elementsEqual(wanted)
+                    let index = Int(occupant & Self.indexMask) - 1
+                    if occupant & Self.tagMask == tag,
+                        Self.matches(records[index], issuerNumber, wanted, in: bytes, base: base)
                     {
-                        return Int(occupant - 1)
+                        return index
                     }
                     slot = (slot + 1) & mask
                 }
