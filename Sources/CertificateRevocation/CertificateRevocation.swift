@@ -1,1 +1,0 @@
-// CertificateRevocation module. See README.md for the layer it belongs to.

@@ -1,1 +1,0 @@
-// JOSE module. See README.md for the layer it belongs to.
