@@ -50,7 +50,7 @@ let package = Package(
         // MARK: Layer 1: domain
         .target(
             name: "STIRServices",
-            dependencies: ["PASSporT", "STIRCertificates", "TNAuthList", "CertificateRevocation", "JOSE", x509, crypto],
+            dependencies: ["PASSporT", "STIRCertificates", "TNAuthList", "CertificateRevocation", "JOSE", asn1, x509, crypto],
             swiftSettings: swiftSettings
         ),
 

@@ -1,1 +1,0 @@
-// STIRServices module. See README.md for the layer it belongs to.
