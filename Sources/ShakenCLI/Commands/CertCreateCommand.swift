@@ -11,7 +11,8 @@ struct CertCreateCommand: AsyncParsableCommand {
         abstract: "Issue a certificate (linted before signing).",
         discussion: """
             Profiles: root (self-signed STI-CA root), intermediate (STI-CA), sp (SHAKEN service provider, one SPC), \
-            sca (STI-SCA CA with a TNAuthList), delegate (delegate end entity), delegate-ca (sub-delegating CA).
+            sca (STI-SCA CA with a TNAuthList), delegate (delegate end entity), delegate-ca (sub-delegating CA), \
+            crl-signer (self-signed STI-PA CRL signer with cRLSign, for indirect CRLs).
             """
     )
 
@@ -56,8 +57,8 @@ struct CertCreateCommand: AsyncParsableCommand {
     @OptionGroup var output: JSONFlag
 
     func validate() throws {
-        if profile == .root {
-            guard issuer == nil, issuerKey == nil else { throw ValidationError("a root certificate is self-signed: omit --issuer") }
+        if profile == .root || profile == .crlSigner {
+            guard issuer == nil, issuerKey == nil else { throw ValidationError("\(profile.rawValue) is self-signed: omit --issuer") }
         } else {
             guard issuer != nil, issuerKey != nil else { throw ValidationError("--issuer and --issuer-key are required") }
         }
@@ -86,9 +87,19 @@ struct CertCreateCommand: AsyncParsableCommand {
             crlIssuer = try ArgumentValues.distinguishedName(cn: crlIssuerCn, org: crlIssuerOrg, country: crlIssuerCountry)
         }
         let now = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
+        let subject = try ArgumentValues.distinguishedName(cn: subjectCn, org: org, country: country)
+        guard let stiProfile = profile.profile else {
+            let signerKey = try InputFiles.signingKey(key)
+            let certificate = try CRLSignerCertificate.make(
+                subject: subject, key: signerKey, notValidBefore: now,
+                notValidAfter: now.addingTimeInterval(TimeInterval(days) * 86_400)
+            )
+            try emit(certificate)
+            return
+        }
         let request = STICertificateRequest(
-            profile: profile.profile,
-            subject: try ArgumentValues.distinguishedName(cn: subjectCn, org: org, country: country),
+            profile: stiProfile,
+            subject: subject,
             publicKey: publicKey,
             tnAuthList: try ArgumentValues.tnAuthList(spc: spc, tn: tn, range: range),
             notValidBefore: now,
@@ -98,7 +109,10 @@ struct CertCreateCommand: AsyncParsableCommand {
             policy: policy.oid,
             maxPathLength: pathLength
         )
-        let certificate = try Self.issue(request, issuer: issuerChoice)
+        try emit(try Self.issue(request, issuer: issuerChoice))
+    }
+
+    private func emit(_ certificate: Certificate) throws {
         let pem = try certificate.serializeAsPEM().pemString
         if let out { try InputFiles.write(pem + "\n", to: out) }
         if output.json {

@@ -5,6 +5,6 @@ struct PassportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "passport",
         abstract: "Sign, verify and decode PASSporTs (SIP Identity header values).",
-        subcommands: [PassportSignCommand.self, PassportDecodeCommand.self]
+        subcommands: [PassportSignCommand.self, PassportVerifyCommand.self, PassportDecodeCommand.self]
     )
 }

@@ -1,9 +1,12 @@
 import ArgumentParser
 import Foundation
 import PASSporT
+import STIRServices
+import TNAuthList
 
 /// `shaken passport sign`: signs a PASSporT and prints the SIP Identity header value (RFC 8224 §4.1) —
-/// only it, on standard output. `ppt=shaken` (RFC 8588), `div` (RFC 8946) or `rcd` (RFC 9795).
+/// only it, on standard output. Signing goes through the STI-AS (``AuthenticationService``), which checks the
+/// x5u URL (ATIS-1000080 §6.3.1) and refuses an `--iat` more than 60 s from now (RFC 8224 §4.1). `ppt=shaken` (RFC 8588), `div` (RFC 8946) or `rcd` (RFC 9795).
 struct PassportSignCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sign",
@@ -43,49 +46,42 @@ struct PassportSignCommand: AsyncParsableCommand {
 
     func run() async throws {
         let key = try InputFiles.p256PrivateKey(self.key)
-        let origNumber = try ArgumentValues.telephoneNumber(orig, option: "--orig").digits
-        var destNumbers: [String] = []
-        for number in dest { destNumbers.append(try ArgumentValues.telephoneNumber(number, option: "--dest").digits) }
-        let issuedAt = iat ?? Int64(Date().timeIntervalSince1970)
-        let diverted = try div.map { try ArgumentValues.telephoneNumber($0, option: "--div").digits }
-        let passport: PASSporT
+        let origNumber = try ArgumentValues.telephoneNumber(orig, option: "--orig")
+        var destNumbers: [TelephoneNumber] = []
+        for number in dest { destNumbers.append(try ArgumentValues.telephoneNumber(number, option: "--dest")) }
+        let diverted = try div.map { try ArgumentValues.telephoneNumber($0, option: "--div") }
+        let now = Date()
+        let issuedAt = iat.map(ArgumentValues.date(seconds:)) ?? now
+        let originationID = origid ?? UUID().uuidString.lowercased()
+        let identity: String
         do {
-            passport = try makePASSporT(orig: origNumber, dest: destNumbers, div: diverted ?? "", iat: issuedAt)
+            let service = try AuthenticationService(privateKey: key, x5u: x5u, clock: { now })
+            switch ppt {
+            case .shaken:
+                let level = Attestation(rawValue: attest?.rawValue ?? "") ?? .gateway
+                identity = try service.sign(orig: origNumber, dest: destNumbers, attest: level, origid: originationID, iat: issuedAt)
+            case .div:
+                identity = try service.signDiversion(
+                    orig: origNumber, dest: destNumbers, divertedFrom: diverted ?? origNumber, iat: issuedAt
+                )
+            case .rcd:
+                identity = try service.signRichCallData(
+                    orig: origNumber, dest: destNumbers, rcd: RichCallData(name: rcdName), iat: issuedAt
+                )
+            }
         } catch {
-            throw ShakenCLIError(.invalidArgument, "cannot build the PASSporT: \(error.reason)")
+            throw ShakenCLIError(.invalidArgument, "cannot sign: \(error.reason)")
         }
-        let signed = try PASSporTSigner(privateKey: key).sign(passport)
-        let identity = signed.identityHeader.formatted
         if output.json {
             CommandOutput.json(
                 .object([
                     .init("identity", .string(identity)), .init("ppt", .string(ppt.rawValue)),
-                    .init("x5u", .string(x5u)), .init("iat", .integer(issuedAt)),
-                    .init("origid", .optional(passport.claims.origid)),
+                    .init("x5u", .string(x5u)), .init("iat", .integer(Int64(issuedAt.timeIntervalSince1970))),
+                    .init("origid", ppt == .shaken ? .string(originationID) : .null),
                 ])
             )
         } else {
             CommandOutput.line(identity)
-        }
-    }
-
-    private func makePASSporT(orig: String, dest: [String], div: String, iat: Int64) throws(PASSporTError) -> PASSporT {
-        switch ppt {
-        case .shaken:
-            let level = Attestation(rawValue: attest?.rawValue ?? "") ?? .gateway
-            return try PASSporT.shaken(
-                x5u: x5u, attest: level, origid: origid ?? UUID().uuidString.lowercased(), orig: orig, dest: dest, iat: iat
-            )
-        case .div:
-            return try PASSporT.div(
-                x5u: x5u, orig: .telephoneNumber(orig), dest: DestinationIdentities(telephoneNumbers: dest),
-                div: .telephoneNumber(div), iat: iat
-            )
-        case .rcd:
-            return try PASSporT.rcd(
-                x5u: x5u, orig: .telephoneNumber(orig), dest: DestinationIdentities(telephoneNumbers: dest), iat: iat,
-                rcd: RichCallData(name: rcdName)
-            )
         }
     }
 }

@@ -10,10 +10,13 @@ import X509
 enum ProfileArgument: String, ExpressibleByArgument, CaseIterable, Sendable {
     case root, intermediate, sp, sca, delegate
     case delegateCA = "delegate-ca"
+    /// The STI-PA CRL signer (no STI profile; see ``CRLSignerCertificate``).
+    case crlSigner = "crl-signer"
 
-    /// The library profile.
-    var profile: STICertificateProfile {
+    /// The library profile; `nil` for the CRL signer.
+    var profile: STICertificateProfile? {
         switch self {
+        case .crlSigner: nil
         case .root: .root
         case .intermediate: .intermediate
         case .sp: .endEntity
