@@ -10,7 +10,7 @@ public struct Shaken: AsyncParsableCommand {
         commandName: "shaken",
         abstract: "STIR/SHAKEN keys, certificates, CRLs and PASSporTs, with delegate certificates.",
         subcommands: [
-            KeyCommand.self, TNAuthListCommand.self, CertCommand.self, CRLCommand.self, PassportCommand.self,
+            KeyCommand.self, TNAuthListCommand.self, CertCommand.self, CRLCommand.self, PassportCommand.self, DemoCommand.self,
             
         ]
     )
