@@ -1,1 +1,4 @@
+import Foundation
 import ShakenCLI
+
+exit(await ShakenMain.run(Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import PASSporT
+import STIRServices
+import TNAuthList
+
+/// `shaken passport sign`: signs a PASSporT and prints the SIP Identity header value (RFC 8224 §4.1) —
+/// only it, on standard output. Signing goes through the STI-AS (``AuthenticationService``), which checks the
+/// x5u URL (ATIS-1000080 §6.3.1) and refuses an `--iat` more than 60 s from now (RFC 8224 §4.1). `ppt=shaken` (RFC 8588), `div` (RFC 8946) or `rcd` (RFC 9795).
+struct PassportSignCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sign",
+        abstract: "Sign a PASSporT and print the Identity header value."
+    )
+
+    @Option(name: .long, help: "The P-256 private key of the signing certificate.")
+    var key: String
+    @Option(name: .long, help: "The HTTPS URL of the signing certificate chain (x5u, also the info parameter).")
+    var x5u: String
+    @Option(name: .long, help: "The calling number.")
+    var orig: String
+    @Option(name: .long, help: "A called number (repeatable).")
+    var dest: [String] = []
+    @Option(name: .long, help: "The attestation level (ppt=shaken).")
+    var attest: AttestationArgument?
+    @Option(name: .long, help: "The origination identifier (default: a random UUID).")
+    var origid: String?
+    @Option(name: .long, help: "The issued-at time in seconds since the epoch (default: now).")
+    var iat: Int64?
+    @Option(name: .long, help: "The PASSporT type.")
+    var ppt: PPTArgument = .shaken
+    @Option(name: .long, help: "The diverted-from number (ppt=div).")
+    var div: String?
+    @Option(name: .long, help: "The caller name (ppt=rcd).")
+    var rcdName: String?
+    @OptionGroup var output: JSONFlag
+
+    func validate() throws {
+        guard !dest.isEmpty else { throw ValidationError("give at least one --dest") }
+        switch ppt {
+        case .shaken: guard attest != nil else { throw ValidationError("ppt=shaken needs --attest A, B or C") }
+        case .div: guard div != nil else { throw ValidationError("ppt=div needs --div") }
+        case .rcd: guard rcdName != nil else { throw ValidationError("ppt=rcd needs --rcd-name") }
+        }
+    }
+
+    func run() async throws {
+        let key = try InputFiles.p256PrivateKey(self.key)
+        let origNumber = try ArgumentValues.telephoneNumber(orig, option: "--orig")
+        var destNumbers: [TelephoneNumber] = []
+        for number in dest { destNumbers.append(try ArgumentValues.telephoneNumber(number, option: "--dest")) }
+        let diverted = try div.map { try ArgumentValues.telephoneNumber($0, option: "--div") }
+        let now = Date()
+        let issuedAt = iat.map(ArgumentValues.date(seconds:)) ?? now
+        let originationID = origid ?? UUID().uuidString.lowercased()
+        let identity: String
+        do {
+            let service = try AuthenticationService(privateKey: key, x5u: x5u, clock: { now })
+            switch ppt {
+            case .shaken:
+                let level = Attestation(rawValue: attest?.rawValue ?? "") ?? .gateway
+                identity = try service.sign(orig: origNumber, dest: destNumbers, attest: level, origid: originationID, iat: issuedAt)
+            case .div:
+                identity = try service.signDiversion(
+                    orig: origNumber, dest: destNumbers, divertedFrom: diverted ?? origNumber, iat: issuedAt
+                )
+            case .rcd:
+                identity = try service.signRichCallData(
+                    orig: origNumber, dest: destNumbers, rcd: RichCallData(name: rcdName), iat: issuedAt
+                )
+            }
+        } catch {
+            throw ShakenCLIError(.invalidArgument, "cannot sign: \(error.reason)")
+        }
+        if output.json {
+            CommandOutput.json(
+                .object([
+                    .init("identity", .string(identity)), .init("ppt", .string(ppt.rawValue)),
+                    .init("x5u", .string(x5u)), .init("iat", .integer(Int64(issuedAt.timeIntervalSince1970))),
+                    .init("origid", ppt == .shaken ? .string(originationID) : .null),
+                ])
+            )
+        } else {
+            CommandOutput.line(identity)
+        }
+    }
+}

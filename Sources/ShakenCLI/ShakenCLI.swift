@@ -1,1 +1,0 @@
-// ShakenCLI module. See README.md for the layer it belongs to.
