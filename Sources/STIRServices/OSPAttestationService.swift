@@ -82,7 +82,7 @@ public struct OSPAttestationService: Sendable {
     private static func record(_ chain: ValidatedSTIChain, in evidence: inout AttestationEvidence) {
         let leaf = chain.leaf
         evidence.certificateSubject = String(describing: leaf.subject)
-        evidence.certificateSerialNumber = String(describing: leaf.serialNumber)
+        evidence.certificateSerialNumber = leaf.serialNumber.hexadecimal
         evidence.certificateScope = chain.leafScope
         evidence.isDelegateCertificate = chain.isDelegate
         var serializer = DER.Serializer()

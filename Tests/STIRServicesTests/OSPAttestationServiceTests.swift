@@ -1,6 +1,7 @@
 import CertificateRevocation
 import Foundation
 import PASSporT
+import STIRCertificates
 import STIRServices
 import STIRTesting
 import Testing
@@ -43,7 +44,8 @@ struct OSPAttestationServiceTests {
         #expect(decision.evidence.isDelegateCertificate)
         #expect(decision.evidence.customerVerstat == .passed)
         #expect(decision.evidence.certificateSubject?.contains("Example Enterprise") == true)
-        #expect(decision.evidence.certificateSerialNumber == String(describing: fixture.pki.delegateEndEntity.certificate.serialNumber))
+        #expect(decision.evidence.certificateSerialNumber == fixture.pki.delegateEndEntity.certificate.serialNumber.hexadecimal)
+        #expect(decision.evidence.certificateSerialNumber?.count == 2 * fixture.pki.delegateEndEntity.certificate.serialNumber.bytes.count)
         #expect(decision.evidence.certificateFingerprintSHA256?.count == 64)
         #expect(decision.evidence.certificateScope?.contains(try fixture.tn("12025550119")) == true)
     }

@@ -77,6 +77,6 @@ struct SHAKENChainPolicy: VerifierPolicy, Sendable {
 extension Certificate {
     /// A short name for failure reasons: the subject and serial number.
     var chainLabel: String {
-        "\"\(subject)\" (serial \(serialNumber))"
+        "\"\(subject)\" (serial \(serialNumber.hexadecimal))"
     }
 }
