@@ -43,30 +43,29 @@ public enum Base64URL {
     }
 
     private static func encodeBuffer(_ input: UnsafeBufferPointer<UInt8>, appendingTo output: inout [UInt8]) {
-        output.reserveCapacity(output.count + encodedLength(of: input.count))
+        let start = output.count
+        let count = encodedLength(of: input.count)
+        output.append(contentsOf: repeatElement(0, count: count))
         alphabet.withUnsafeBufferPointer { table in
-            var index = 0
-            let end = input.count - input.count % 3
-            while index < end {
-                let value = UInt32(input[index]) << 16 | UInt32(input[index + 1]) << 8 | UInt32(input[index + 2])
-                output.append(table[Int(value >> 18 & 0x3F)])
-                output.append(table[Int(value >> 12 & 0x3F)])
-                output.append(table[Int(value >> 6 & 0x3F)])
-                output.append(table[Int(value & 0x3F)])
-                index += 3
-            }
-            switch input.count - end {
-            case 1:
-                let value = UInt32(input[index]) << 16
-                output.append(table[Int(value >> 18 & 0x3F)])
-                output.append(table[Int(value >> 12 & 0x3F)])
-            case 2:
-                let value = UInt32(input[index]) << 16 | UInt32(input[index + 1]) << 8
-                output.append(table[Int(value >> 18 & 0x3F)])
-                output.append(table[Int(value >> 12 & 0x3F)])
-                output.append(table[Int(value >> 6 & 0x3F)])
-            default:
-                break
+            output.withUnsafeMutableBufferPointer { whole in
+                var out = start
+                var index = 0
+                let end = input.count - input.count % 3
+                while index < end {
+                    let value = UInt32(input[index]) << 16 | UInt32(input[index + 1]) << 8 | UInt32(input[index + 2])
+                    whole[out] = table[Int(value >> 18 & 0x3F)]
+                    whole[out + 1] = table[Int(value >> 12 & 0x3F)]
+                    whole[out + 2] = table[Int(value >> 6 & 0x3F)]
+                    whole[out + 3] = table[Int(value & 0x3F)]
+                    index += 3
+                    out += 4
+                }
+                let tail = input.count - end
+                guard tail > 0 else { return }
+                let value = UInt32(input[index]) << 16 | (tail == 2 ? UInt32(input[index + 1]) << 8 : 0)
+                whole[out] = table[Int(value >> 18 & 0x3F)]
+                whole[out + 1] = table[Int(value >> 12 & 0x3F)]
+                if tail == 2 { whole[out + 2] = table[Int(value >> 6 & 0x3F)] }
             }
         }
     }

@@ -33,12 +33,12 @@ public struct CompactJWS: Hashable, Sendable {
         guard bytes.count <= maximumLength else {
             throw JOSEError(code: .tooLarge, reason: "compact JWS of \(bytes.count) bytes exceeds \(maximumLength)")
         }
-        let dots = Self.dotPositions(in: bytes)
-        if dots.count == 4 {
+        let (dotCount, first, second) = Self.dots(in: bytes)
+        if dotCount == 4 {
             throw JOSEError(code: .malformedJWS, reason: "five segments: a JWE (RFC 7516) is not a JWS")
         }
-        guard dots.count == 2, let first = dots.first, let second = dots.last else {
-            throw JOSEError(code: .malformedJWS, reason: "\(dots.count + 1) segments, expected 3")
+        guard dotCount == 2 else {
+            throw JOSEError(code: .malformedJWS, reason: "\(dotCount + 1) segments, expected 3")
         }
         guard first > 0 else { throw JOSEError(code: .malformedJWS, reason: "empty protected header") }
         guard second < bytes.count - 1 else { throw JOSEError(code: .malformedJWS, reason: "empty signature") }
@@ -54,18 +54,20 @@ public struct CompactJWS: Hashable, Sendable {
     /// or `..signature`): the detached-payload shape of RFC 7515 Appendix F and the compact form
     /// of RFC 8225 §7. Nothing is decoded.
     public static func hasDetachedPayloadShape(_ bytes: [UInt8]) -> Bool {
-        let dots = dotPositions(in: bytes)
-        return dots.count == 2 && dots[0] + 1 == dots[1]
+        let (count, first, second) = dots(in: bytes)
+        return count == 2 && first + 1 == second
     }
 
-    /// The positions of the first five `.` bytes (more than four is already malformed).
-    static func dotPositions(in bytes: [UInt8]) -> [Int] {
-        var dots: [Int] = []
+    /// The number of `.` bytes (counting stops after five) and the positions of the first two.
+    private static func dots(in bytes: [UInt8]) -> (count: Int, first: Int, second: Int) {
+        var count = 0
+        var first = -1
+        var second = -1
         for index in bytes.indices where bytes[index] == UInt8(ascii: ".") {
-            dots.append(index)
-            if dots.count > 4 { break }
+            count += 1
+            if count == 1 { first = index } else if count == 2 { second = index } else if count > 4 { break }
         }
-        return dots
+        return (count, first, second)
     }
 
     /// The received `BASE64URL(header) "." BASE64URL(payload)` bytes (RFC 7515 §5.2 step 8).

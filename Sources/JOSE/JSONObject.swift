@@ -31,9 +31,12 @@ public struct JSONObject: Hashable, Sendable, RandomAccessCollection {
     /// - Throws: ``JOSEError/Code/duplicateKey`` when two members share a name.
     public init(_ members: [Member]) throws(JOSEError) {
         var sorted = members
-        sorted.sort { Self.precedes($0.name, $1.name) }
-        for index in sorted.indices.dropFirst() where sorted[index - 1].name.utf8.elementsEqual(sorted[index].name.utf8) {
-            throw JOSEError(code: .duplicateKey, reason: "duplicate member name \"\(sorted[index].name)\"")
+        // Canonical input arrives sorted; only sort when it is not.
+        if !Self.isStrictlyAscending(sorted) {
+            sorted.sort { Self.precedes($0.name, $1.name) }
+            for index in sorted.indices.dropFirst() where Self.codePointOrder(sorted[index - 1].name, sorted[index].name) == 0 {
+                throw JOSEError(code: .duplicateKey, reason: "duplicate member name \"\(sorted[index].name)\"")
+            }
         }
         self.members = sorted
     }
@@ -45,7 +48,31 @@ public struct JSONObject: Hashable, Sendable, RandomAccessCollection {
 
     /// Whether `lhs` sorts before `rhs` in Unicode code-point order (RFC 7638 §3.3).
     public static func precedes(_ lhs: String, _ rhs: String) -> Bool {
-        lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
+        codePointOrder(lhs, rhs) < 0
+    }
+
+    private static func isStrictlyAscending(_ members: [Member]) -> Bool {
+        for index in members.indices.dropFirst() where codePointOrder(members[index - 1].name, members[index].name) >= 0 {
+            return false
+        }
+        return true
+    }
+
+    /// Compares two names by their UTF-8 bytes, which is code-point order: -1, 0 or 1.
+    static func codePointOrder(_ lhs: String, _ rhs: String) -> Int {
+        var lhs = lhs
+        var rhs = rhs
+        return lhs.withUTF8 { left in
+            rhs.withUTF8 { right in
+                let common = Swift.min(left.count, right.count)
+                var index = 0
+                while index < common {
+                    if left[index] != right[index] { return left[index] < right[index] ? -1 : 1 }
+                    index += 1
+                }
+                return left.count == right.count ? 0 : (left.count < right.count ? -1 : 1)
+            }
+        }
     }
 
     /// The value of the member named `name`, if present.
@@ -54,9 +81,9 @@ public struct JSONObject: Hashable, Sendable, RandomAccessCollection {
         var high = members.count
         while low < high {
             let mid = (low + high) / 2
-            let candidate = members[mid].name
-            if candidate.utf8.elementsEqual(name.utf8) { return members[mid].value }
-            if Self.precedes(candidate, name) { low = mid + 1 } else { high = mid }
+            let order = Self.codePointOrder(members[mid].name, name)
+            if order == 0 { return members[mid].value }
+            if order < 0 { low = mid + 1 } else { high = mid }
         }
         return nil
     }

@@ -1,3 +1,5 @@
+import JOSE
+
 /// The `dest` claim: the called identities (RFC 8225 §5.2.1).
 ///
 /// Wire form: `{"tn":["12125551213"],"uri":["sip:bob@example.com"]}`; each member is an array even
@@ -19,7 +21,13 @@ public struct DestinationIdentities: Hashable, Sendable {
         }
         for number in telephoneNumbers { try PASSporTIdentity.validateTelephoneNumber(number) }
         for uri in uris { try PASSporTIdentity.validateURI(uri) }
-        self.telephoneNumbers = telephoneNumbers.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        self.uris = uris.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        self.telephoneNumbers = Self.sorted(telephoneNumbers)
+        self.uris = Self.sorted(uris)
+    }
+
+    /// Sorts by code point (RFC 8225 §9), leaving already-sorted input untouched.
+    private static func sorted(_ values: [String]) -> [String] {
+        let inOrder = zip(values, values.dropFirst()).allSatisfy { !JSONObject.precedes($1, $0) }
+        return inOrder ? values : values.sorted(by: JSONObject.precedes)
     }
 }

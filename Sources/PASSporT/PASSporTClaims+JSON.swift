@@ -6,8 +6,6 @@ extension PASSporTClaims {
         case attest, crn, dest, div, iat, mky, orig, origid, rcd, rcdi
     }
 
-    private static let knownNames = Set(KnownClaim.allCases.map(\.rawValue))
-
     /// Reads claims from a parsed payload object (RFC 8225 §5).
     ///
     /// - Throws: ``PASSporTError/Code/missingClaim`` for a missing `iat`, `orig` or `dest`;
@@ -37,7 +35,11 @@ extension PASSporTClaims {
         }
         if let value = object["rcdi"] { rcdi = try Self.integrity(value) }
         if let value = object["mky"] { mky = try Self.mediaKeys(value) }
-        additionalClaims = JSONObject(sortedUniqueMembers: object.members.filter { !Self.knownNames.contains($0.name) })
+        let interpreted = 3 + [attest != nil, origid != nil, crn != nil, div != nil, rcd != nil, rcdi != nil, mky != nil]
+            .lazy.filter { $0 }.count
+        if interpreted < object.count {
+            additionalClaims = JSONObject(sortedUniqueMembers: object.members.filter { KnownClaim(rawValue: $0.name) == nil })
+        }
     }
 
     private static func describe(_ value: JSONValue) -> String {

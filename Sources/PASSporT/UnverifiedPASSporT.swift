@@ -29,13 +29,17 @@ public struct UnverifiedPASSporT: Hashable, Sendable {
     ///
     /// - Throws: ``PASSporTError``; see the type's description for the codes.
     public init(compact: some StringProtocol) throws(PASSporTError) {
-        try self.init(bytes: Array(compact.utf8))
+        try self.init(bytes: Array(compact.utf8), text: String(compact))
     }
 
     /// Parses a full-form PASSporT from its ASCII bytes.
     ///
     /// - Throws: as ``init(compact:)``.
     public init(bytes: [UInt8]) throws(PASSporTError) {
+        try self.init(bytes: bytes, text: nil)
+    }
+
+    private init(bytes: [UInt8], text: String?) throws(PASSporTError) {
         if CompactJWS.hasDetachedPayloadShape(bytes) {
             throw PASSporTError(
                 code: .compactFormNotAllowed,
@@ -55,7 +59,7 @@ public struct UnverifiedPASSporT: Hashable, Sendable {
         unverifiedClaims = claims
         signingInput = jws.signingInput
         signature = jws.signature
-        compact = jws.compactSerialization
+        compact = text ?? jws.compactSerialization
     }
 
     /// Accepts a compact-form PASSporT (`..signature` or `header..signature`, RFC 8225 §7) whose
