@@ -1,0 +1,34 @@
+/// Command-line options of `shaken-bench`.
+struct BenchmarkOptions: Sendable {
+    /// Exit non-zero when a target is missed.
+    var check = false
+    /// Fewer inputs and rounds, for a smoke run.
+    var quick = false
+
+    /// Distinct PASSporTs signed and verified per round.
+    var passports: Int { quick ? 256 : 1_000 }
+    /// Interleaved rounds for the signing and verification ratios (odd, so the median is a sample).
+    var rounds: Int { quick ? 5 : 15 }
+    /// Chunks per round: baseline and measured code alternate chunk by chunk.
+    var chunks: Int { 8 }
+    /// Timed runs of the TNScope encompassing check.
+    var scopeRuns: Int { quick ? 3 : 7 }
+    /// Entries in each TNScope list.
+    var scopeEntries: Int { 10_000 }
+    /// Entries in the large CRL.
+    var crlEntries: Int { 1_000_000 }
+    /// Timed parses of the large CRL.
+    var crlParses: Int { quick ? 1 : 3 }
+
+    /// Parses `arguments` (without the program name).
+    init(arguments: some Sequence<String>) throws(BenchmarkError) {
+        for argument in arguments {
+            switch argument {
+            case "--check": check = true
+            case "--quick": quick = true
+            case "-h", "--help": throw BenchmarkError.usage
+            default: throw BenchmarkError.failed("unknown option \(argument); \(BenchmarkError.usageText)")
+            }
+        }
+    }
+}
