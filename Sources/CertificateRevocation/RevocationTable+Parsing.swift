@@ -11,25 +11,47 @@ extension RevocationTable {
 
     /// Decodes the `revokedCertificates` SEQUENCE OF (RFC 5280 §5.1.2.6) and its entry extensions (RFC 5280 §5.3).
     ///
+    /// ```asn1
+    /// revokedCertificates     SEQUENCE OF SEQUENCE  {
+    ///      userCertificate         CertificateSerialNumber,
+    ///      revocationDate          Time,
+    ///      crlEntryExtensions      Extensions OPTIONAL }  OPTIONAL
+    /// ```
+    ///
+    /// The list and the entries are walked with ``DERCursor`` instead of a swift-asn1 node tree, which for a
+    /// million entries would mean millions of nodes. Every entry is still fully checked here: its framing, the
+    /// serial number (a non-negative INTEGER in the fewest octets), the revocation date and every entry extension.
+    /// Plain dates and the canonical reasonCode extension are recognised directly from their bytes; any other
+    /// date or extension is decoded with swift-asn1.
+    ///
     /// - Parameters:
-    ///   - node: The SEQUENCE OF node, or `nil` when the list is absent.
-    ///   - der: The CRL's DER bytes, which `node` points into.
+    ///   - list: The SEQUENCE OF element, or `nil` when the list is absent.
+    ///   - cursor: A cursor over the buffer `list` was read from (the bytes of `der`).
+    ///   - der: The CRL's DER bytes; element offsets are relative to its start.
     ///   - crlIssuer: The CRL issuer, the effective issuer until a certificateIssuer extension appears.
     ///   - isVersion2: Whether the CRL is v2; v1 entries must not carry extensions (RFC 5280 §5.1.2.1).
     static func parse(
-        _ node: ASN1Node?,
+        _ list: DERElement?,
+        cursor: DERCursor,
         der: ArraySlice<UInt8>,
         crlIssuer: DistinguishedName,
         isVersion2: Bool
     ) throws -> Parsed {
-        var parser = EntryParser(crlIssuer: crlIssuer, isVersion2: isVersion2)
-        if let node {
-            // The smallest entry (1-byte serial, UTCTime) takes 20 bytes, so this never under-reserves.
-            parser.records.reserveCapacity(node.encodedBytes.count / 20)
-            try DER.sequence(node, identifier: .sequence) { nodes in
-                while let entry = nodes.next() {
-                    try parser.parseEntry(entry)
-                }
+        var parser = EntryParser(der: der, crlIssuer: crlIssuer, isVersion2: isVersion2)
+        if let list {
+            guard list.tag == 0x30 else {
+                throw CertificateRevocationError(.malformedDER, "revokedCertificates is not a constructed SEQUENCE")
+            }
+            // A header-only pass counts the entries so the records are allocated once, at their exact size.
+            var counter = cursor.children(of: list)
+            var count = 0
+            while try counter.next() != nil {
+                count += 1
+            }
+            parser.records.reserveCapacity(count)
+            var entries = cursor.children(of: list)
+            while let entry = try entries.next() {
+                try parser.parseEntry(entry, cursor: entries)
             }
         }
         return Parsed(
@@ -45,6 +67,21 @@ private struct EntryParser {
         .CRLExtensionID.reasonCode, .CRLExtensionID.invalidityDate, .CRLExtensionID.certificateIssuer,
     ]
 
+    /// The DER of a non-critical reasonCode extension for each reason code (index 7 is unassigned and empty):
+    /// the form nearly every CRL uses, matched byte for byte so it needs no decoding.
+    private static let canonicalReasonCodeExtensions: [[UInt8]] = (0...10).map { raw in
+        guard let reason = RevocationReason(rawValue: raw), let value = try? reason.reasonCodeExtensionValue() else {
+            return []
+        }
+        var serializer = DER.Serializer()
+        let ext = Certificate.Extension(oid: .CRLExtensionID.reasonCode, critical: false, value: value[...])
+        guard (try? serializer.serialize(ext)) != nil else {
+            return []
+        }
+        return serializer.serializedBytes
+    }
+
+    let der: ArraySlice<UInt8>
     let isVersion2: Bool
     var records: [RevocationTable.Record] = []
     var issuers: [DistinguishedName]
@@ -52,58 +89,99 @@ private struct EntryParser {
     var currentIssuer: Int32 = 0
     var unhandledCriticalExtensions: [ASN1ObjectIdentifier] = []
 
-    init(crlIssuer: DistinguishedName, isVersion2: Bool) {
+    init(der: ArraySlice<UInt8>, crlIssuer: DistinguishedName, isVersion2: Bool) {
+        self.der = der
         self.issuers = [crlIssuer]
         self.issuerNumbers = [crlIssuer: 0]
         self.isVersion2 = isVersion2
     }
 
-    mutating func parseEntry(_ node: ASN1Node) throws {
-        try DER.sequence(node, identifier: .sequence) { nodes in
-            let serial = try ArraySlice<UInt8>(derEncoded: &nodes)
-            guard let timeNode = nodes.next() else {
-                throw CertificateRevocationError(.malformedDER, "revoked certificate entry without revocationDate")
-            }
-            var record = RevocationTable.Record(
-                serialStart: serial.startIndex,
-                serialCount: Int32(clamping: serial.count),
-                issuer: 0,
-                revocationSeconds: try CRLTime.secondsSince1970(timeNode),
-                invaliditySeconds: RevocationTable.noInvalidityDate,
-                reason: RevocationTable.noReason
-            )
-            if let extensions = nodes.next() {
-                guard isVersion2 else {
-                    throw CertificateRevocationError(.unsupportedVersion, "v1 CRL entries must not carry extensions")
-                }
-                try parseExtensions(extensions, into: &record)
-            }
-            record.issuer = currentIssuer
-            records.append(record)
-        }
+    /// The bytes of `element` as a slice of the CRL's DER.
+    private func slice(_ element: DERElement) -> ArraySlice<UInt8> {
+        der[(der.startIndex + element.start)..<(der.startIndex + element.end)]
     }
 
-    private mutating func parseExtensions(_ node: ASN1Node, into record: inout RevocationTable.Record) throws {
+    mutating func parseEntry(_ entry: DERElement, cursor: DERCursor) throws {
+        guard entry.tag == 0x30 else {
+            throw CertificateRevocationError(.malformedDER, "revoked certificate entry is not a SEQUENCE")
+        }
+        var fields = cursor.children(of: entry)
+        guard let serialElement = try fields.next() else {
+            throw CertificateRevocationError(.malformedDER, "revoked certificate entry without userCertificate")
+        }
+        let serial = try fields.unsignedIntegerMagnitude(serialElement)
+        guard let timeElement = try fields.next() else {
+            throw CertificateRevocationError(.malformedDER, "revoked certificate entry without revocationDate")
+        }
+        let seconds = try CRLTime.plainSecondsSince1970(tag: timeElement.tag, contents: fields.contents(of: timeElement))
+            ?? CRLTime.secondsSince1970(DER.parse(slice(timeElement)))
+        var record = RevocationTable.Record(
+            serialStart: der.startIndex + serial.lowerBound,
+            serialCount: Int32(clamping: serial.count),
+            issuer: 0,
+            revocationSeconds: seconds,
+            invaliditySeconds: RevocationTable.noInvalidityDate,
+            reason: RevocationTable.noReason
+        )
+        if let extensions = try fields.next() {
+            guard isVersion2 else {
+                throw CertificateRevocationError(.unsupportedVersion, "v1 CRL entries must not carry extensions")
+            }
+            try parseExtensions(extensions, cursor: fields, into: &record)
+        }
+        guard fields.isAtEnd else {
+            throw CertificateRevocationError(.malformedDER, "revoked certificate entry has unexpected trailing elements")
+        }
+        record.issuer = currentIssuer
+        records.append(record)
+    }
+
+    private mutating func parseExtensions(
+        _ list: DERElement,
+        cursor: DERCursor,
+        into record: inout RevocationTable.Record
+    ) throws {
+        guard list.tag == 0x30 else {
+            throw CertificateRevocationError(.malformedDER, "crlEntryExtensions is not a SEQUENCE")
+        }
         // Bit i of `seen` is set once `known[i]` was decoded; unknown OIDs are rare and checked linearly.
         var seen: UInt8 = 0
         var seenUnknown: [ASN1ObjectIdentifier] = []
-        try DER.sequence(node, identifier: .sequence) { nodes in
-            while let extensionNode = nodes.next() {
-                let ext = try Certificate.Extension(derEncoded: extensionNode)
-                if let position = Self.known.firstIndex(of: ext.oid) {
-                    guard seen & (1 << position) == 0 else {
-                        throw CertificateRevocationError(.duplicateExtension, "entry extension \(ext.oid) repeated")
-                    }
-                    seen |= 1 << position
-                } else {
-                    guard !seenUnknown.contains(ext.oid) else {
-                        throw CertificateRevocationError(.duplicateExtension, "entry extension \(ext.oid) repeated")
-                    }
-                    seenUnknown.append(ext.oid)
+        var extensions = cursor.children(of: list)
+        while let element = try extensions.next() {
+            if let reason = reasonCode(element, cursor: extensions) {
+                guard seen & 1 == 0 else {
+                    throw CertificateRevocationError(.duplicateExtension, "entry extension reasonCode repeated")
                 }
-                try apply(ext, to: &record)
+                seen |= 1
+                record.reason = Int8(reason.rawValue)
+                continue
             }
+            let ext = try Certificate.Extension(derEncoded: DER.parse(slice(element)))
+            if let position = Self.known.firstIndex(of: ext.oid) {
+                guard seen & (1 << position) == 0 else {
+                    throw CertificateRevocationError(.duplicateExtension, "entry extension \(ext.oid) repeated")
+                }
+                seen |= 1 << position
+            } else {
+                guard !seenUnknown.contains(ext.oid) else {
+                    throw CertificateRevocationError(.duplicateExtension, "entry extension \(ext.oid) repeated")
+                }
+                seenUnknown.append(ext.oid)
+            }
+            try apply(ext, to: &record)
         }
+    }
+
+    /// The reason of `element` when it is exactly a canonical non-critical reasonCode extension.
+    private func reasonCode(_ element: DERElement, cursor: DERCursor) -> RevocationReason? {
+        let contents = cursor.contents(of: element)
+        guard let last = contents.last, last <= 10, let reason = RevocationReason(rawValue: Int(last)),
+            cursor.encoding(of: element, equals: Self.canonicalReasonCodeExtensions[Int(last)])
+        else {
+            return nil
+        }
+        return reason
     }
 
     private mutating func apply(_ ext: Certificate.Extension, to record: inout RevocationTable.Record) throws {
