@@ -8,10 +8,15 @@ import X509
 /// `openssl verify -crl_check_all -extended_crl` and our STIChainVerifier agree on the TestPKI
 /// SHAKEN SP chain and the sub-delegation chain with their CRLs (RFC 5280 §6, §5.2.5 indirect CRLs;
 /// ATIS-1000080; RFC 9060). The single-level delegate chain is covered in STIRCertificatesTests.
+///
+/// Not compared: an intermediate listed only on the STI-PA indirect CRL. OpenSSL also accepts the
+/// root's own direct CRL (which -crl_check_all needs for the CRL signer) as complete for the
+/// intermediate and so reports OK, while the SHAKEN verifier takes the cRLIssuer of the
+/// intermediate's distribution point as authoritative and reports it revoked.
 @Suite("openssl verify agrees with STIChainVerifier on SP and sub-delegation chains", .enabled(if: ExternalTool.openssl.isAvailableOrRequired))
 struct OpenSSLChainInteropTests {
     enum Case: String, CaseIterable, Sendable {
-        case spValid, spLeafRevoked, intermediateRevoked, subDelegationValid, subDelegationLeafRevoked, delegateCARevoked
+        case spValid, spLeafRevoked, subDelegationValid, subDelegationLeafRevoked, delegateCARevoked
 
         var isRevoked: Bool { self != .spValid && self != .subDelegationValid }
         var isSubDelegation: Bool { rawValue.hasPrefix("subDelegation") || self == .delegateCARevoked }
@@ -22,7 +27,6 @@ struct OpenSSLChainInteropTests {
         let pki = fixture.pki
         let onSTIPA: [Certificate] = switch testCase {
         case .spLeafRevoked: [pki.endEntity.certificate]
-        case .intermediateRevoked: [pki.intermediate.certificate]
         default: []
         }
         var crls = [try fixture.stiPACRL(revoking: onSTIPA), try fixture.directCRL(of: pki.root, number: 9)]

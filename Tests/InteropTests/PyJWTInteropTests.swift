@@ -17,13 +17,14 @@ struct PyJWTInteropTests {
         print(json.dumps({"header": header, "claims": claims}))
         """
 
-    /// Reads `{"key", "header", "claims"}` from stdin and prints a PyJWT-signed token. PyJWT keeps
-    /// the claims in insertion order, so the payload JSON is deliberately not canonical.
+    /// Reads `{"key", "header", "claims"}` from stdin, `claims` being JSON text, and prints a
+    /// PyJWT-signed token. PyJWT keeps the claims in the order given, so the payload JSON is
+    /// deliberately not canonical.
     static let signScript = """
         import json, sys, jwt
         request = json.load(sys.stdin)
-        headers = request["header"]
-        print(jwt.encode(request["claims"], request["key"], algorithm="ES256", headers=headers))
+        claims = json.loads(request["claims"])
+        print(jwt.encode(claims, request["key"], algorithm="ES256", headers=request["header"]))
         """
 
     static func json(_ object: [String: Any]) throws -> String {
@@ -73,11 +74,11 @@ struct PyJWTInteropTests {
         let input = try Self.json([
             "key": fixture.spKey.pemRepresentation,
             "header": ["alg": "ES256", "typ": "passport", "ppt": "shaken", "x5u": InteropFixture.x5u],
-            // Not lexicographic order, as PyJWT serialises it.
-            "claims": [
-                "origid": InteropFixture.origid, "orig": ["tn": InteropFixture.orig], "iat": fixture.iat,
-                "dest": ["tn": [InteropFixture.dest]], "attest": "B",
-            ] as [String: Any],
+            // Not lexicographic order; PyJWT serialises it as given.
+            "claims": """
+                {"origid":"\(InteropFixture.origid)","orig":{"tn":"\(InteropFixture.orig)"},"iat":\(fixture.iat),\
+                "dest":{"tn":["\(InteropFixture.dest)"]},"attest":"B"}
+                """,
         ])
         let output = try ExternalTool.python.run(["-c", Self.signScript], input: input)
         try #require(output.status == 0, "\(output.combined)")
@@ -100,10 +101,10 @@ struct PyJWTInteropTests {
         let input = try Self.json([
             "key": P256.Signing.PrivateKey().pemRepresentation,
             "header": ["alg": "ES256", "typ": "passport", "ppt": "shaken", "x5u": InteropFixture.x5u],
-            "claims": [
-                "attest": "A", "dest": ["tn": [InteropFixture.dest]], "iat": fixture.iat, "orig": ["tn": InteropFixture.orig],
-                "origid": InteropFixture.origid,
-            ] as [String: Any],
+            "claims": """
+                {"attest":"A","dest":{"tn":["\(InteropFixture.dest)"]},"iat":\(fixture.iat),\
+                "orig":{"tn":"\(InteropFixture.orig)"},"origid":"\(InteropFixture.origid)"}
+                """,
         ])
         let output = try ExternalTool.python.run(["-c", Self.signScript], input: input)
         try #require(output.status == 0, "\(output.combined)")
