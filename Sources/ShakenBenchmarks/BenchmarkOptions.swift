@@ -13,7 +13,7 @@ struct BenchmarkOptions: Sendable {
     /// Interleaved rounds for the signing and verification ratios (odd, so the median is a sample).
     var rounds: Int { quick ? 5 : 15 }
     /// Chunks per round: baseline and measured code alternate chunk by chunk.
-    var chunks: Int { 8 }
+    var chunks: Int { 20 }
     /// Timed runs of the TNScope encompassing check.
     var scopeRuns: Int { quick ? 3 : 7 }
     /// Entries in each TNScope list.

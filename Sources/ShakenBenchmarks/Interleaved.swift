@@ -4,14 +4,15 @@ struct PairedMeasurement: Sendable {
     var baseline: [Double] = []
     /// Seconds per operation of the measured code, one value per round.
     var measured: [Double] = []
-    /// Throughput of the measured code relative to the baseline, one value per round.
+    /// Throughput of the measured code relative to the baseline, one value per adjacent pair of
+    /// chunk timings (both sides over the same inputs, back to back).
     var ratios: [Double] = []
 
     /// The median seconds per baseline operation.
     var baselineMedian: Double { Statistics.median(baseline) }
     /// The median seconds per measured operation.
     var measuredMedian: Double { Statistics.median(measured) }
-    /// The median of the per-round throughput ratios (measured / baseline).
+    /// The median of the per-pair throughput ratios (measured / baseline).
     var ratioMedian: Double { Statistics.median(ratios) }
 }
 
@@ -22,7 +23,9 @@ enum Interleaved {
     ///
     /// One untimed warm-up round runs first. Within a round the inputs are split into `chunks`
     /// slices; for each slice both sides run back to back, the order alternating from slice to
-    /// slice. The outputs of the last round are returned so the caller can check every result.
+    /// slice, and the two times give one ratio. A load burst on the shared machine thus spoils a
+    /// few pairs, which the median ignores. The outputs of the last round are returned so the
+    /// caller can check every result.
     static func measure<A, B>(
         count: Int,
         rounds: Int,
@@ -40,21 +43,24 @@ enum Interleaved {
             var measuredTime = Duration.zero
             for (index, slice) in slices.enumerated() {
                 let baselineFirst = (round + index) % 2 == 0
+                var pair = (baseline: Duration.zero, measured: Duration.zero)
                 for side in baselineFirst ? [true, false] : [false, true] {
                     let start = clock.now
                     if side {
                         for input in slice { baselineOutputs[input] = try await baseline(input) }
-                        baselineTime += clock.now - start
+                        pair.baseline = clock.now - start
                     } else {
                         for input in slice { measuredOutputs[input] = try await measured(input) }
-                        measuredTime += clock.now - start
+                        pair.measured = clock.now - start
                     }
                 }
+                baselineTime += pair.baseline
+                measuredTime += pair.measured
+                if round > 0 { result.ratios.append(pair.baseline.seconds / pair.measured.seconds) }
             }
             guard round > 0 else { continue }
             result.baseline.append(baselineTime.seconds / Double(count))
             result.measured.append(measuredTime.seconds / Double(count))
-            result.ratios.append(baselineTime.seconds / measuredTime.seconds)
         }
         return (result, baselineOutputs, measuredOutputs)
     }
