@@ -11,7 +11,7 @@ struct BenchmarkOptions: Sendable {
     /// Distinct PASSporTs signed and verified per round.
     var passports: Int { quick ? 256 : 1_000 }
     /// Interleaved rounds for the signing and verification ratios (odd, so the median is a sample).
-    var rounds: Int { quick ? 5 : 15 }
+    var rounds: Int { quick ? 5 : 25 }
     /// Chunks per round: baseline and measured code alternate chunk by chunk.
     var chunks: Int { 20 }
     /// Timed runs of the TNScope encompassing check.

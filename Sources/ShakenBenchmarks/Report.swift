@@ -34,8 +34,10 @@ struct Report {
         var lines = [pad("measurement", width) + "  " + pad("time/op", 12) + "  " + pad("ops/s", 10) + "  detail"]
         lines.append(String(repeating: "-", count: width + 40))
         for row in rows {
-            let perSecond = row.secondsPerOperation > 0 ? String(format: "%.0f", 1 / row.secondsPerOperation) : "-"
-            lines.append(pad(row.name, width) + "  " + pad(Self.format(row.secondsPerOperation), 12) + "  " + pad(perSecond, 10) + "  " + row.detail)
+            let hasTime = row.secondsPerOperation > 0
+            let time = hasTime ? Self.format(row.secondsPerOperation) : ""
+            let perSecond = hasTime ? String(format: "%.0f", 1 / row.secondsPerOperation) : ""
+            lines.append(pad(row.name, width) + "  " + pad(time, 12) + "  " + pad(perSecond, 10) + "  " + row.detail)
         }
         lines.append("")
         for target in targets {
