@@ -89,6 +89,7 @@ struct Benchmark {
 
     private func measureScopes(into report: inout Report) throws {
         let workload = try ScopeWorkload(entries: options.scopeEntries)
+        guard try workload.rejectsOutsider() else { throw BenchmarkError.failed("a number outside the parent scope was accepted") }
         var compareTimes: [Double] = []
         var buildTimes: [Double] = []
         for _ in 0..<options.scopeRuns {

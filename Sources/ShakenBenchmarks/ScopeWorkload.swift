@@ -29,6 +29,14 @@ struct ScopeWorkload: Sendable {
         self.child = TNScope(entries: childEntries)
     }
 
+    /// True when a child holding one more number, outside every parent range, is not encompassed
+    /// and that number is reported uncovered (so ``compare()`` cannot pass vacuously).
+    func rejectsOutsider() throws -> Bool {
+        let outsider = try TelephoneNumber(value: 12_000_000_000 + UInt64(parentEntries.count) * 1_000 + 700, length: 11)
+        let grown = child.union(TNScope(entries: [.tn(outsider)]))
+        return parent.encompasses(grown) == .notEncompassed(uncovered: [.tn(outsider)])
+    }
+
     /// Decides encompassing between the prebuilt scopes; true when the child is encompassed.
     func compare() -> Bool {
         parent.encompasses(child) == .encompassed
