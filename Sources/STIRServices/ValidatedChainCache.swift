@@ -16,18 +16,31 @@ import X509
 ///   nextUpdate + grace`), the earlier revocation verdict stands. Any change — a new CRL, a
 ///   listing, a stale CRL, no CRL — turns the hit into a miss, so the caller re-runs full chain
 ///   validation, which verifies the new CRL's signature and scope.
+/// - the fast path of that check: when the source reports a ``CRLSource/revision`` and it is
+///   the same as when the entry was stored, the source hands out the same CRLs, so the verdict
+///   stands until the earliest `nextUpdate + grace` among them without asking again. This keeps a
+///   hit O(1), which is what makes a cached verification cost little more than its signature
+///   check.
 ///
 /// The cache holds at most ``capacity`` entries and evicts the least recently used one.
 public actor ValidatedChainCache {
     private struct Entry {
         let chain: ValidatedSTIChain
         let crlFingerprints: [[Certificate.Signature]]
+        /// The source's revision when the CRLs were seen; `nil` when it does not report one.
+        let crlRevision: UInt64?
+        /// Until when every non-anchor certificate has a current CRL among those seen.
+        let crlsCurrentUntil: Date?
         var lastUse: UInt64
     }
 
     /// The CRLs seen for each non-anchor certificate of a chain, taken before it was validated.
     public struct RevocationSnapshot: Sendable {
         let fingerprints: [Certificate: [Certificate.Signature]]
+        /// The source's revision, read before the CRLs were asked for.
+        let revision: UInt64?
+        /// The latest `nextUpdate` among each certificate's CRLs.
+        let latestNextUpdate: [Certificate: Date]
     }
 
     /// The maximum number of entries.
@@ -55,7 +68,16 @@ public actor ValidatedChainCache {
     /// Records the CRLs currently offered for `certificates` (the fetched chain, leaf first); call
     /// this before validating the chain and pass the result to ``store(_:for:snapshot:)``.
     public func revocationSnapshot(for certificates: [Certificate]) async -> RevocationSnapshot {
-        RevocationSnapshot(fingerprints: await fingerprints(for: certificates))
+        guard let crlSource else { return RevocationSnapshot(fingerprints: [:], revision: nil, latestNextUpdate: [:]) }
+        let revision = await crlSource.revision
+        var fingerprints: [Certificate: [Certificate.Signature]] = [:]
+        var latestNextUpdate: [Certificate: Date] = [:]
+        for certificate in certificates {
+            let crls = await crlSource.crls(for: certificate)
+            fingerprints[certificate] = crls.map(\.signature)
+            latestNextUpdate[certificate] = crls.compactMap(\.nextUpdate).max()
+        }
+        return RevocationSnapshot(fingerprints: fingerprints, revision: revision, latestNextUpdate: latestNextUpdate)
     }
 
     /// Stores a validated chain for `x5u`, evicting the least recently used entry when full.
@@ -64,10 +86,13 @@ public actor ValidatedChainCache {
     /// non-anchor certificates (then no cheap re-check would be possible).
     public func store(_ chain: ValidatedSTIChain, for x5u: String, snapshot: RevocationSnapshot) {
         var crlFingerprints: [[Certificate.Signature]] = []
+        var crlsCurrentUntil: Date? = .distantFuture
         if chain.isRevocationChecked {
             for certificate in chain.chain.dropLast() {
                 guard let seen = snapshot.fingerprints[certificate] else { return }
                 crlFingerprints.append(seen)
+                let until = snapshot.latestNextUpdate[certificate].map { $0.addingTimeInterval(crlGrace) }
+                crlsCurrentUntil = until.flatMap { until in crlsCurrentUntil.map { min($0, until) } }
             }
         }
         clock &+= 1
@@ -76,7 +101,13 @@ public actor ValidatedChainCache {
         {
             entries[victim] = nil
         }
-        entries[x5u] = Entry(chain: chain, crlFingerprints: crlFingerprints, lastUse: clock)
+        entries[x5u] = Entry(
+            chain: chain,
+            crlFingerprints: crlFingerprints,
+            crlRevision: snapshot.revision,
+            crlsCurrentUntil: crlsCurrentUntil,
+            lastUse: clock
+        )
     }
 
     /// The cached chain for `x5u` if it is still valid at `time` and its revocation verdict still
@@ -106,6 +137,11 @@ public actor ValidatedChainCache {
 
     private func revocationStillHolds(_ entry: Entry, at time: Date) async -> Bool {
         guard let crlSource else { return false }
+        if let stored = entry.crlRevision, let until = entry.crlsCurrentUntil, time <= until,
+            await crlSource.revision == stored
+        {
+            return true
+        }
         let certificates = Array(entry.chain.chain.dropLast())
         guard entry.crlFingerprints.count == certificates.count else { return false }
         for (index, certificate) in certificates.enumerated() {
@@ -121,14 +157,5 @@ public actor ValidatedChainCache {
             guard current else { return false }
         }
         return true
-    }
-
-    private func fingerprints(for certificates: [Certificate]) async -> [Certificate: [Certificate.Signature]] {
-        guard let crlSource else { return [:] }
-        var result: [Certificate: [Certificate.Signature]] = [:]
-        for certificate in certificates {
-            result[certificate] = await crlSource.crls(for: certificate).map(\.signature)
-        }
-        return result
     }
 }

@@ -76,6 +76,22 @@ struct ValidatedChainCacheTests {
         #expect(await cache.chain(for: Fixture.spX5U, at: fixture.now) != nil)
         #expect(await cache.chain(for: Fixture.subDelegateX5U, at: fixture.now) != nil)
     }
+    @Test("while the source's revision is unchanged a hit does not ask for CRLs again; a new revision re-checks")
+    func revisionFastPath() async throws {
+        let fixture = try Fixture()
+        let before = try fixture.crls()
+        let source = RevisionedCRLSource(before)
+        let cache = ValidatedChainCache(crlSource: source)
+        let service = try fixture.service(crls: before, cache: cache)
+        #expect(try await service.verify(fixture.request([fixture.spShaken()])).verstat == .passed)
+        let asked = await source.requests
+        #expect(await cache.chain(for: Fixture.spX5U, at: fixture.now + 60) != nil)
+        #expect(await cache.chain(for: Fixture.spX5U, at: fixture.now + 120) != nil)
+        #expect(await source.requests == asked, "a hit at an unchanged revision asked the source for CRLs")
+        await source.replace(with: try fixture.crls(revoking: [fixture.pki.endEntity]))
+        #expect(await cache.chain(for: Fixture.spX5U, at: fixture.now + 180) == nil)
+        #expect(await source.requests > asked)
+    }
 }
 
 /// A CRL source whose CRLs can be replaced, as a periodically refreshed STI-PA download would be.
@@ -92,5 +108,28 @@ actor MutableCRLSource: CRLSource {
 
     func crls(for certificate: Certificate) async -> [CertificateRevocationList] {
         await source.crls(for: certificate)
+    }
+}
+
+/// A refreshed CRL source that reports a revision and counts how often it is asked for CRLs.
+actor RevisionedCRLSource: CRLSource {
+    private var source: StaticCRLSource
+    private var currentRevision: UInt64 = 1
+    private(set) var requests = 0
+
+    init(_ crls: [CertificateRevocationList]) {
+        source = StaticCRLSource(crls)
+    }
+
+    func replace(with crls: [CertificateRevocationList]) {
+        source = StaticCRLSource(crls)
+        currentRevision += 1
+    }
+
+    var revision: UInt64? { currentRevision }
+
+    func crls(for certificate: Certificate) async -> [CertificateRevocationList] {
+        requests += 1
+        return await source.crls(for: certificate)
     }
 }

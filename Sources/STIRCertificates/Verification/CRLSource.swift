@@ -15,4 +15,19 @@ public protocol CRLSource: Sendable {
     /// - Parameter certificate: The certificate whose revocation status is wanted.
     /// - Returns: Candidate CRLs; empty when none is available, which makes the status unknown.
     func crls(for certificate: Certificate) async -> [CertificateRevocationList]
+
+    /// A number that changes whenever the set of CRLs this source hands out changes (a new CRL
+    /// downloaded, a file reloaded), or `nil` when the source cannot tell.
+    ///
+    /// Caches of revocation verdicts compare it instead of asking again for every certificate on
+    /// every use: while the revision and the CRLs' `nextUpdate` hold, the verdict holds. The
+    /// default is `nil`, which makes such caches ask again each time.
+    var revision: UInt64? { get async }
+}
+
+extension CRLSource {
+    /// `nil`: this source does not tell when its CRLs change.
+    public var revision: UInt64? {
+        get async { nil }
+    }
 }

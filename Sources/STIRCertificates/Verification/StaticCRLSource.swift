@@ -22,6 +22,11 @@ public struct StaticCRLSource: CRLSource, Hashable {
         self.byIssuer = Dictionary(grouping: crls, by: \.issuer)
     }
 
+    /// Always 0: the set of CRLs never changes (refresh by building a new source).
+    public var revision: UInt64? {
+        get async { 0 }
+    }
+
     /// The held CRLs issued by `certificate`'s issuer or by a `cRLIssuer` its CRL distribution points name.
     ///
     /// A malformed CRL distribution points extension contributes no names; the direct CRLs are still returned.
