@@ -1,3 +1,4 @@
+import STIRTesting
 import Crypto
 import Foundation
 import SwiftASN1
@@ -8,7 +9,7 @@ import X509
 
 @Suite(
     "Interoperability with OpenSSL CRLs",
-    .enabled(if: OpenSSL.isAvailableOrRequired, "openssl is not on PATH; set CI to make this a failure")
+    .enabled(if: ExternalTool.openssl.isAvailableOrRequired, "openssl is not on PATH; set CI to make this a failure")
 )
 struct OpenSSLInteropTests {
     static let caConfig = """
@@ -43,7 +44,7 @@ struct OpenSSLInteropTests {
 
     @Test("A CRL made by openssl ca -gencrl parses, verifies and lists the revoked serial")
     func parsesOpenSSLCRL() throws {
-        let dir = try OpenSSL.temporaryDirectory()
+        let dir = try ExternalTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try Self.caConfig.write(to: dir.appendingPathComponent("ca.cnf"), atomically: true, encoding: .utf8)
         try "".write(to: dir.appendingPathComponent("index.txt"), atomically: true, encoding: .utf8)
@@ -59,8 +60,8 @@ struct OpenSSLInteropTests {
             ["ca", "-config", "ca.cnf", "-gencrl", "-out", "crl.pem"],
         ]
         for step in steps {
-            let result = try OpenSSL.run(step, in: dir)
-            try #require(result.status == 0, "openssl \(step.joined(separator: " ")) failed: \(result.output)")
+            let result = try ExternalTool.openssl.run(step, in: dir)
+            try #require(result.status == 0, "openssl \(step.joined(separator: " ")) failed: \(result.combined)")
         }
         let ca = try Certificate(pemEncoded: String(contentsOf: dir.appendingPathComponent("ca.pem"), encoding: .utf8))
         let leaf = try Certificate(pemEncoded: String(contentsOf: dir.appendingPathComponent("leaf.pem"), encoding: .utf8))
@@ -80,7 +81,7 @@ struct OpenSSLInteropTests {
 
     @Test("OpenSSL verifies our CRL's signature and uses it to reject the revoked leaf only")
     func openSSLAcceptsOurCRL() throws {
-        let dir = try OpenSSL.temporaryDirectory()
+        let dir = try ExternalTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let root = try TestPKI.authority("Interop Root")
         let revoked = try TestPKI.leaf(serial: 0x0BAD, issuedBy: root, commonName: "revoked")
@@ -95,17 +96,17 @@ struct OpenSSLInteropTests {
         for (name, contents) in files {
             try (contents + "\n").write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
-        let signatureCheck = try OpenSSL.run(["crl", "-in", "our.crl", "-CAfile", "root.pem", "-noout"], in: dir)
-        #expect(signatureCheck.status == 0, "\(signatureCheck.output)")
-        #expect(signatureCheck.output.contains("verify OK"))
+        let signatureCheck = try ExternalTool.openssl.run(["crl", "-in", "our.crl", "-CAfile", "root.pem", "-noout"], in: dir)
+        #expect(signatureCheck.status == 0, "\(signatureCheck.combined)")
+        #expect(signatureCheck.combined.contains("verify OK"))
 
         let atTime = String(Int(TestPKI.referenceTime.timeIntervalSince1970))
         let verify = ["verify", "-attime", atTime, "-crl_check", "-CAfile", "root.pem", "-CRLfile", "our.crl"]
-        let rejected = try OpenSSL.run(verify + ["revoked.pem"], in: dir)
+        let rejected = try ExternalTool.openssl.run(verify + ["revoked.pem"], in: dir)
         #expect(rejected.status != 0)
-        #expect(rejected.output.contains("certificate revoked"), "\(rejected.output)")
-        let accepted = try OpenSSL.run(verify + ["good.pem"], in: dir)
-        #expect(accepted.status == 0, "\(accepted.output)")
-        #expect(accepted.output.contains("good.pem: OK"))
+        #expect(rejected.combined.contains("certificate revoked"), "\(rejected.combined)")
+        let accepted = try ExternalTool.openssl.run(verify + ["good.pem"], in: dir)
+        #expect(accepted.status == 0, "\(accepted.combined)")
+        #expect(accepted.combined.contains("good.pem: OK"))
     }
 }

@@ -1,3 +1,4 @@
+import STIRTesting
 import Crypto
 import Foundation
 import PASSporT

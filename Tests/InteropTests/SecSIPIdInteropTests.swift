@@ -1,3 +1,4 @@
+import STIRTesting
 import Foundation
 import PASSporT
 import STIRServices

@@ -5,39 +5,24 @@ import TNAuthList
 import Testing
 import X509
 
-/// Runs the `openssl` command line tool when it is on PATH.
+/// The `openssl` tool; `nil` when absent, and an issue is recorded when CI requires it.
 enum OpenSSL {
-    static let executable: URL? = {
-        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
-        return paths.map { URL(fileURLWithPath: String($0)).appendingPathComponent("openssl") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }()
-
-    /// `nil` when openssl is absent; records an issue when absent under CI.
-    static func available() -> URL? {
-        if executable == nil, ProcessInfo.processInfo.environment["CI"] != nil {
+    static func available() -> ExternalTool? {
+        let tool = ExternalTool.openssl
+        if tool.executable == nil, ExternalTool.isCI {
             Issue.record("openssl is required on CI but not on PATH")
+            return nil
         }
-        return executable
+        return tool.executable == nil ? nil : tool
     }
 
-    static func run(_ tool: URL, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = tool
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    static func run(_ tool: ExternalTool, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        let output = try tool.run(arguments)
+        return (output.status, output.combined)
     }
 
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("stir-certs-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try ExternalTool.temporaryDirectory()
     }
 }
 

@@ -8,7 +8,7 @@ import X509
 
 /// Cross-checks the verifier's revocation verdicts on the TestPKI delegate chain with
 /// `openssl verify -crl_check_all -extended_crl` (indirect CRL support, RFC 5280 §5.2.5).
-@Suite("STIChainVerifier agrees with openssl verify on the delegate chain and its CRLs", .enabled(if: ChainOpenSSL.isAvailableOrRequired))
+@Suite("STIChainVerifier agrees with openssl verify on the delegate chain and its CRLs", .enabled(if: ExternalTool.openssl.isAvailableOrRequired))
 struct ChainVerifierOpenSSLTests {
     let pki = ChainFixtures.pki
 
@@ -37,7 +37,7 @@ struct ChainVerifierOpenSSLTests {
         let result = await ChainFixtures.verify(pki.delegateEndEntity.certificate, with: try ChainFixtures.verifier(crls: crls))
         #expect(ChainFixtures.codes(result) == testCase.expectedCodes)
 
-        let directory = try ChainOpenSSL.temporaryDirectory()
+        let directory = try ExternalTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         func write(_ name: String, _ pems: [String]) throws {
             try pems.joined(separator: "\n").write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
@@ -57,7 +57,7 @@ struct ChainVerifierOpenSSLTests {
         try write("leaf.pem", [try pki.delegateEndEntity.certificate.serializeAsPEM().pemString])
         try write("crls.pem", try crls.map { try $0.serializeAsPEM().pemString })
 
-        let openssl = try ChainOpenSSL.run(
+        let openssl = try ExternalTool.openssl.run(
             [
                 "verify", "-crl_check_all", "-extended_crl", "-attime", String(Int(ChainFixtures.now.timeIntervalSince1970)),
                 "-CAfile", "ca.pem", "-untrusted", "untrusted.pem", "-CRLfile", "crls.pem", "leaf.pem",
@@ -65,10 +65,10 @@ struct ChainVerifierOpenSSLTests {
             in: directory
         )
         if testCase == .noneRevoked {
-            #expect(openssl.status == 0, "\(openssl.output)")
+            #expect(openssl.status == 0, "\(openssl.combined)")
         } else {
             #expect(openssl.status != 0)
-            #expect(openssl.output.contains("certificate revoked"), "\(openssl.output)")
+            #expect(openssl.combined.contains("certificate revoked"), "\(openssl.combined)")
         }
     }
 }

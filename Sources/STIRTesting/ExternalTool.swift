@@ -1,43 +1,52 @@
 import Foundation
-import Testing
 
 /// An external command-line tool used by the interoperability suites, found on PATH.
 ///
 /// A suite is enabled when its tool is on PATH, or always when the `CI` environment variable is
 /// set: there a missing tool must fail the run rather than silently skip it.
-struct ExternalTool: Sendable {
+public struct ExternalTool: Sendable {
     /// The result of one run.
-    struct Output: Sendable {
-        let status: Int32
-        let stdout: String
-        let stderr: String
+    public struct Output: Sendable {
+        public let status: Int32
+        public let stdout: String
+        public let stderr: String
 
-        var combined: String { stdout + stderr }
+        public var combined: String { stdout + stderr }
     }
 
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+
+        /// A failure described by `description`.
+        public init(description: String) {
+            self.description = description
+        }
     }
 
-    let name: String
+    public let name: String
+
+    /// A tool called `name`, looked up on PATH when run.
+    public init(name: String) {
+        self.name = name
+    }
 
     /// The executable on PATH, if any.
-    var executable: URL? {
+    public var executable: URL? {
         let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
         return paths.map { URL(fileURLWithPath: String($0)).appendingPathComponent(name) }
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
     /// Whether CI requires every interop tool.
-    static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] != nil }
+    public static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] != nil }
 
     /// Whether a suite using this tool should run: the tool is present, or CI demands it.
-    var isAvailableOrRequired: Bool { executable != nil || Self.isCI }
+    public var isAvailableOrRequired: Bool { executable != nil || Self.isCI }
 
     /// Runs the tool with `arguments`, feeding `input` on standard input, and kills it after `timeout` seconds.
     ///
     /// - Throws: ``Failure`` when the tool is missing (only reachable under CI), cannot start, or times out.
-    func run(_ arguments: [String], input: String = "", in directory: URL? = nil, timeout: TimeInterval = 30) throws -> Output {
+    public func run(_ arguments: [String], input: String = "", in directory: URL? = nil, timeout: TimeInterval = 30) throws -> Output {
         guard let executable else { throw Failure(description: "\(name) is required (CI is set) but not on PATH") }
         let process = Process()
         process.executableURL = executable
@@ -74,7 +83,7 @@ struct ExternalTool: Sendable {
     }
 
     /// A fresh temporary directory; the caller removes it.
-    static func temporaryDirectory() throws -> URL {
+    public static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("shaken-interop-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
@@ -101,12 +110,12 @@ private final class Collected: @unchecked Sendable {
 }
 
 extension ExternalTool {
-    static let python = ExternalTool(name: "python3")
-    static let secsipidx = ExternalTool(name: "secsipidx")
-    static let openssl = ExternalTool(name: "openssl")
+    public static let python = ExternalTool(name: "python3")
+    public static let secsipidx = ExternalTool(name: "secsipidx")
+    public static let openssl = ExternalTool(name: "openssl")
 
     /// Whether `python3` with PyJWT and its `cryptography` backend can run (or CI requires it).
-    static let pyJWTAvailableOrRequired: Bool = {
+    public static let pyJWTAvailableOrRequired: Bool = {
         if isCI { return true }
         guard python.executable != nil else { return false }
         let probe = try? python.run(["-c", "import jwt, cryptography"], timeout: 20)
