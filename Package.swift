@@ -27,6 +27,7 @@ let package = Package(
         .library(name: "STIRCertificates", targets: ["STIRCertificates"]),
         .library(name: "PASSporT", targets: ["PASSporT"]),
         .library(name: "STIRServices", targets: ["STIRServices"]),
+        .library(name: "PolicyAdministration", targets: ["PolicyAdministration"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
@@ -54,6 +55,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .target(
+            name: "PolicyAdministration",
+            dependencies: [
+                "JOSE", "TNAuthList", "CertificateRevocation", "STIRCertificates", asn1, x509, crypto,
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Layer 3: composition and entry points
         .target(
             name: "ShakenCLI",
@@ -75,6 +85,12 @@ let package = Package(
         .target(
             name: "STIRTesting",
             dependencies: ["STIRCertificates", "TNAuthList", "CertificateRevocation", x509, crypto],
+            swiftSettings: swiftSettings
+        ),
+
+        .target(
+            name: "PolicyAdministrationTesting",
+            dependencies: ["PolicyAdministration", "TNAuthList", "CertificateRevocation", x509, crypto],
             swiftSettings: swiftSettings
         ),
 
@@ -106,6 +122,14 @@ let package = Package(
         .testTarget(
             name: "STIRServicesTests",
             dependencies: ["STIRServices", "STIRTesting", "PASSporT", "STIRCertificates", "TNAuthList", "CertificateRevocation", x509, crypto],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PolicyAdministrationTests",
+            dependencies: [
+                "PolicyAdministration", "PolicyAdministrationTesting", "STIRTesting", "STIRCertificates",
+                "CertificateRevocation", "TNAuthList", "JOSE", asn1, x509, crypto,
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
