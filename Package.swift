@@ -27,6 +27,7 @@ let package = Package(
         .library(name: "STIRCertificates", targets: ["STIRCertificates"]),
         .library(name: "PASSporT", targets: ["PASSporT"]),
         .library(name: "STIRServices", targets: ["STIRServices"]),
+        .library(name: "AuthorityToken", targets: ["AuthorityToken"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
@@ -46,6 +47,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "PASSporT", dependencies: ["JOSE", "TNAuthList", crypto], swiftSettings: swiftSettings),
+        .target(name: "AuthorityToken", dependencies: ["JOSE", "TNAuthList", crypto], swiftSettings: swiftSettings),
 
         // MARK: Layer 1: domain
         .target(
@@ -106,6 +108,12 @@ let package = Package(
         .testTarget(
             name: "STIRServicesTests",
             dependencies: ["STIRServices", "STIRTesting", "PASSporT", "STIRCertificates", "TNAuthList", "CertificateRevocation", x509, crypto],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AuthorityTokenTests",
+            dependencies: ["AuthorityToken", "JOSE", "TNAuthList", crypto],
+            resources: [.copy("Vectors")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
