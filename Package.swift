@@ -27,6 +27,7 @@ let package = Package(
         .library(name: "STIRCertificates", targets: ["STIRCertificates"]),
         .library(name: "PASSporT", targets: ["PASSporT"]),
         .library(name: "STIRServices", targets: ["STIRServices"]),
+        .library(name: "AuthorityToken", targets: ["AuthorityToken"]),
         .library(name: "PolicyAdministration", targets: ["PolicyAdministration"]),
     ],
     dependencies: [
@@ -47,6 +48,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "PASSporT", dependencies: ["JOSE", "TNAuthList", crypto], swiftSettings: swiftSettings),
+        .target(name: "AuthorityToken", dependencies: ["JOSE", "TNAuthList", crypto], swiftSettings: swiftSettings),
 
         // MARK: Layer 1: domain
         .target(
@@ -58,7 +60,7 @@ let package = Package(
         .target(
             name: "PolicyAdministration",
             dependencies: [
-                "JOSE", "TNAuthList", "CertificateRevocation", "STIRCertificates", asn1, x509, crypto,
+                "AuthorityToken", "JOSE", "TNAuthList", "CertificateRevocation", "STIRCertificates", asn1, x509, crypto,
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
@@ -125,9 +127,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "AuthorityTokenTests",
+            dependencies: ["AuthorityToken", "JOSE", "TNAuthList", crypto],
+            resources: [.copy("Vectors")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "PolicyAdministrationTests",
             dependencies: [
-                "PolicyAdministration", "PolicyAdministrationTesting", "STIRTesting", "STIRCertificates",
+                "PolicyAdministration", "PolicyAdministrationTesting", "AuthorityToken", "STIRTesting", "STIRCertificates",
                 "CertificateRevocation", "TNAuthList", "JOSE", asn1, x509, crypto,
             ],
             swiftSettings: swiftSettings
