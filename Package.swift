@@ -28,6 +28,7 @@ let package = Package(
         .library(name: "PASSporT", targets: ["PASSporT"]),
         .library(name: "STIRServices", targets: ["STIRServices"]),
         .library(name: "AuthorityToken", targets: ["AuthorityToken"]),
+        .library(name: "ACMECore", targets: ["ACMECore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
@@ -56,6 +57,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .target(
+            name: "ACMECore",
+            dependencies: ["AuthorityToken", "STIRCertificates", "TNAuthList", "JOSE", asn1, x509, crypto],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Layer 3: composition and entry points
         .target(
             name: "ShakenCLI",
@@ -77,6 +84,12 @@ let package = Package(
         .target(
             name: "STIRTesting",
             dependencies: ["STIRCertificates", "TNAuthList", "CertificateRevocation", x509, crypto],
+            swiftSettings: swiftSettings
+        ),
+
+        .target(
+            name: "ACMETesting",
+            dependencies: ["ACMECore", "AuthorityToken", "STIRTesting", "STIRCertificates", "TNAuthList", "JOSE", x509, crypto],
             swiftSettings: swiftSettings
         ),
 
@@ -114,6 +127,11 @@ let package = Package(
             name: "AuthorityTokenTests",
             dependencies: ["AuthorityToken", "JOSE", "TNAuthList", crypto],
             resources: [.copy("Vectors")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ACMECoreTests",
+            dependencies: ["ACMECore", "ACMETesting", "AuthorityToken", "STIRTesting", "STIRCertificates", "TNAuthList", "JOSE", asn1, x509, crypto],
             swiftSettings: swiftSettings
         ),
         .testTarget(
