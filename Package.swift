@@ -176,7 +176,9 @@ let package = Package(
             name: "StorageSQLTests",
             dependencies: [
                 "StorageSQL", "ACMETesting", "PolicyAdministrationTesting", "ACMECore", "PolicyAdministration",
-                "TNAuthList", "JOSE", x509,
+                "CertificateRevocation", "TNAuthList", "JOSE", x509, crypto,
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -65,7 +65,7 @@ actor SQLConnectionPool {
                 let number = openedEver
                 Task {
                     do { waiter.resume(returning: try await open(number)) } catch {
-                        await self.openFailed()
+                        self.openFailed()
                         waiter.resume(throwing: StorageSQLError(.connectionFailed, "cannot reopen a database connection: \(error)"))
                     }
                 }

@@ -1,5 +1,6 @@
 import ACMECore
 import PolicyAdministration
+import PostgresKit
 import SQLKit
 
 /// A migrated database and every store over it (issue 3 item 1): the ACME server's stores (ACMECore)
