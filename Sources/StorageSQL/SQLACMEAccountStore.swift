@@ -10,15 +10,18 @@ public struct SQLACMEAccountStore: ACMECore.AccountStore {
 
     static let columns = "id, key_thumbprint, key_x, key_y, contact, status, created_at"
 
+    /// See ``AccountReader/account(_:)``.
     public func account(_ id: ACMEAccount.ID) async throws -> ACMEAccount? {
         try await engine.firstRow("SELECT \(unsafeRaw: Self.columns) FROM acme_accounts WHERE id = \(bind: id.rawValue)").map(Self.decode)
     }
 
+    /// See ``AccountReader/account(keyThumbprint:)``.
     public func account(keyThumbprint thumbprint: String) async throws -> ACMEAccount? {
         try await engine.firstRow("SELECT \(unsafeRaw: Self.columns) FROM acme_accounts WHERE key_thumbprint = \(bind: thumbprint)")
             .map(Self.decode)
     }
 
+    /// See ``ACMECore/AccountStore/createAccount(_:)``.
     public func createAccount(_ account: ACMEAccount) async throws -> AccountCreation {
         let inserted = try await engine.rows("""
             INSERT INTO acme_accounts (\(unsafeRaw: Self.columns))
@@ -34,6 +37,7 @@ public struct SQLACMEAccountStore: ACMECore.AccountStore {
         return .existing(existing)
     }
 
+    /// See ``ACMECore/AccountStore/updateContact(_:contact:)``.
     public func updateContact(_ id: ACMEAccount.ID, contact: [String]) async throws -> ACMEAccount? {
         try await engine.firstRow("""
             UPDATE acme_accounts SET contact = \(bind: try Self.encode(contact: contact))
@@ -42,6 +46,7 @@ public struct SQLACMEAccountStore: ACMECore.AccountStore {
             """).map(Self.decode)
     }
 
+    /// See ``ACMECore/AccountStore/deactivateAccount(_:)``.
     public func deactivateAccount(_ id: ACMEAccount.ID) async throws -> ACMEAccount? {
         try await engine.firstRow("""
             UPDATE acme_accounts SET status = \(bind: ACMEAccount.Status.deactivated.rawValue)
@@ -50,6 +55,7 @@ public struct SQLACMEAccountStore: ACMECore.AccountStore {
             """).map(Self.decode)
     }
 
+    /// See ``ACMECore/AccountStore/changeKey(_:from:to:)``.
     public func changeKey(_ id: ACMEAccount.ID, from oldThumbprint: String, to newKey: JSONWebKey) async throws -> KeyChangeOutcome {
         let newThumbprint = newKey.thumbprintBase64URL()
         do {

@@ -7,6 +7,7 @@ import SQLKit
 public struct SQLAccessTokenStore: AccessTokenStore {
     let engine: SQLEngine
 
+    /// See ``AccessTokenStore/storeAccessToken(_:)``.
     public func storeAccessToken(_ record: AccessTokenRecord) async throws {
         try await engine.run("""
             INSERT INTO pa_access_tokens (token_hash, user_id, account_id, issued_at, expires_at)
@@ -17,6 +18,7 @@ public struct SQLAccessTokenStore: AccessTokenStore {
             """)
     }
 
+    /// See ``AccessTokenStore/accessToken(hash:)``.
     public func accessToken(hash: [UInt8]) async throws -> AccessTokenRecord? {
         try await engine.firstRow("""
             SELECT token_hash, user_id, account_id, issued_at, expires_at FROM pa_access_tokens WHERE token_hash = \(bind: hash.storedValue)
@@ -28,14 +30,17 @@ public struct SQLAccessTokenStore: AccessTokenStore {
         }
     }
 
+    /// See ``AccessTokenStore/revokeAccessToken(hash:)``.
     public func revokeAccessToken(hash: [UInt8]) async throws -> Bool {
         try await engine.rows("DELETE FROM pa_access_tokens WHERE token_hash = \(bind: hash.storedValue) RETURNING user_id").count == 1
     }
 
+    /// See ``AccessTokenStore/revokeAccessTokens(accountID:)``.
     public func revokeAccessTokens(accountID: AccountID) async throws -> Int {
         try await engine.rows("DELETE FROM pa_access_tokens WHERE account_id = \(bind: accountID.value) RETURNING user_id").count
     }
 
+    /// See ``AccessTokenStore/purgeAccessTokens(expiredAt:)``.
     public func purgeAccessTokens(expiredAt date: Date) async throws -> Int {
         try await engine.rows("DELETE FROM pa_access_tokens WHERE expires_at <= \(bind: date.storedValue) RETURNING user_id").count
     }

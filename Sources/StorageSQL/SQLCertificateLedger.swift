@@ -11,23 +11,27 @@ public struct SQLCertificateLedger: CertificateLedger {
 
     static let columns = "serial, account_id, order_id, der, chain_pem, issued_at, not_after, revocation_reason, revoked_at"
 
+    /// See ``CertificateLedgerReader/certificate(_:)``.
     public func certificate(_ serial: CertificateSerial) async throws -> IssuedCertificate? {
         try await engine.firstRow("SELECT \(unsafeRaw: Self.columns) FROM acme_certificates WHERE serial = \(bind: serial.hex)")
             .map(Self.decode)
     }
 
+    /// See ``CertificateLedgerReader/certificate(forOrder:)``.
     public func certificate(forOrder id: ACMEOrder.ID) async throws -> IssuedCertificate? {
         try await engine.firstRow("""
             SELECT \(unsafeRaw: Self.columns) FROM acme_certificates WHERE order_id = \(bind: id.rawValue) ORDER BY issued_at, serial
             """).map(Self.decode)
     }
 
+    /// See ``CertificateLedgerReader/certificates(of:)``.
     public func certificates(of account: ACMEAccount.ID) async throws -> [IssuedCertificate] {
         try await engine.rows("""
             SELECT \(unsafeRaw: Self.columns) FROM acme_certificates WHERE account_id = \(bind: account.rawValue) ORDER BY issued_at, serial
             """).map(Self.decode)
     }
 
+    /// See ``CertificateLedger/reserveSerial(_:)``.
     public func reserveSerial(_ reservation: SerialReservation) async throws -> Bool {
         try await engine.rows("""
             INSERT INTO acme_serial_reservations (serial, order_id, account_id, reserved_at)
@@ -37,6 +41,7 @@ public struct SQLCertificateLedger: CertificateLedger {
             """).count == 1
     }
 
+    /// See ``CertificateLedger/recordIssuance(_:)``.
     public func recordIssuance(_ certificate: IssuedCertificate) async throws -> Bool {
         try await engine.transaction { session in
             let reserved = try await session.rows("""
@@ -55,6 +60,7 @@ public struct SQLCertificateLedger: CertificateLedger {
         }
     }
 
+    /// See ``CertificateLedger/markRevoked(_:reason:at:)``.
     public func markRevoked(_ serial: CertificateSerial, reason: Int, at date: Date) async throws -> RevocationOutcome {
         try await engine.withSession { session in
             let revoked = try await session.rows("""
@@ -67,6 +73,7 @@ public struct SQLCertificateLedger: CertificateLedger {
         }
     }
 
+    /// See ``CertificateLedger/unrecordedReservations(before:)``.
     public func unrecordedReservations(before date: Date) async throws -> [SerialReservation] {
         try await engine.rows("""
             SELECT r.serial, r.order_id, r.account_id, r.reserved_at FROM acme_serial_reservations r

@@ -7,6 +7,7 @@ import SQLKit
 public struct SQLCredentialStore: CredentialStore {
     let engine: SQLEngine
 
+    /// See ``CredentialStore/createCredential(_:)``.
     public func createCredential(_ credential: UserCredential) async throws {
         let hash = credential.passwordHash
         let inserted = try await engine.rows("""
@@ -21,6 +22,7 @@ public struct SQLCredentialStore: CredentialStore {
         }
     }
 
+    /// See ``CredentialStore/credential(userID:)``.
     public func credential(userID: String) async throws -> UserCredential? {
         try await engine.firstRow("""
             SELECT user_id, account_id, cost_exponent, block_size, parallelism, salt, derived_key
@@ -36,6 +38,7 @@ public struct SQLCredentialStore: CredentialStore {
         }
     }
 
+    /// See ``CredentialStore/replacePasswordHash(userID:with:)``.
     public func replacePasswordHash(userID: String, with hash: PasswordHash) async throws {
         let updated = try await engine.rows("""
             UPDATE pa_credentials SET cost_exponent = \(bind: Int64(hash.costExponent)), block_size = \(bind: Int64(hash.blockSize)),
@@ -47,6 +50,7 @@ public struct SQLCredentialStore: CredentialStore {
         }
     }
 
+    /// See ``CredentialStore/removeCredential(userID:)``.
     public func removeCredential(userID: String) async throws -> Bool {
         try await engine.rows("DELETE FROM pa_credentials WHERE user_id = \(bind: userID) RETURNING user_id").count == 1
     }

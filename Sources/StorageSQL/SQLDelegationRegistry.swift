@@ -7,6 +7,7 @@ import TNAuthList
 public struct SQLDelegationRegistry: DelegationRegistry {
     let engine: SQLEngine
 
+    /// See ``DelegationRegistry/recordDelegation(_:)``.
     public func recordDelegation(_ delegation: Delegation) async throws {
         let der: [UInt8]
         do {
@@ -21,6 +22,7 @@ public struct SQLDelegationRegistry: DelegationRegistry {
             """)
     }
 
+    /// See ``DelegationRegistry/delegation(for:)``.
     public func delegation(for customer: CustomerID) async throws -> Delegation? {
         try await engine.firstRow("""
             SELECT customer_id, tn_auth_list, may_obtain_ca FROM pa_delegations WHERE customer_id = \(bind: customer.value)
@@ -35,6 +37,7 @@ public struct SQLDelegationRegistry: DelegationRegistry {
         }
     }
 
+    /// See ``DelegationRegistry/removeDelegation(for:)``.
     public func removeDelegation(for customer: CustomerID) async throws -> Bool {
         try await engine.rows("DELETE FROM pa_delegations WHERE customer_id = \(bind: customer.value) RETURNING customer_id").count == 1
     }

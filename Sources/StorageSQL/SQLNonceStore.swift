@@ -7,6 +7,7 @@ import SQLKit
 public struct SQLNonceStore: NonceStore {
     let engine: SQLEngine
 
+    /// See ``NonceStore/insertNonce(_:expiresAt:)``.
     public func insertNonce(_ nonce: String, expiresAt: Date) async throws {
         try await engine.run("""
             INSERT INTO acme_nonces (nonce, expires_at) VALUES (\(bind: nonce), \(bind: expiresAt.storedValue))
@@ -14,6 +15,7 @@ public struct SQLNonceStore: NonceStore {
             """)
     }
 
+    /// See ``NonceStore/consumeNonce(_:now:)``.
     public func consumeNonce(_ nonce: String, now: Date) async throws -> Bool {
         try await engine.withSession { session in
             let taken = try await session.rows("DELETE FROM acme_nonces WHERE nonce = \(bind: nonce) RETURNING expires_at")
@@ -29,6 +31,7 @@ public struct SQLNonceStore: NonceStore {
 public struct SQLTokenReplayStore: TokenReplayStore {
     let engine: SQLEngine
 
+    /// See ``TokenReplayStore/recordTokenUse(issuer:tokenID:expiresAt:now:)``.
     public func recordTokenUse(issuer: String, tokenID: String, expiresAt: Date, now: Date) async throws -> Bool {
         try await engine.withSession { session in
             try await session.run("DELETE FROM acme_token_uses WHERE expires_at <= \(bind: now.storedValue)")

@@ -9,20 +9,24 @@ extension SQLOrderStore {
         o.error, o.processing_started_at
         """
 
+    /// See ``OrderReader/order(_:)``.
     public func order(_ id: ACMEOrder.ID) async throws -> ACMEOrder? {
         try await orders(where: "o.id = \(bind: id.rawValue)").first
     }
 
+    /// See ``OrderReader/orders(of:)``.
     public func orders(of account: ACMEAccount.ID) async throws -> [ACMEOrder] {
         try await orders(where: "o.account_id = \(bind: account.rawValue)")
     }
 
+    /// See ``OrderReader/ordersProcessing(startedBefore:)``.
     public func ordersProcessing(startedBefore date: Date) async throws -> [ACMEOrder] {
         try await orders(where: """
             o.status = \(bind: ACMEOrder.Status.processing.rawValue) AND o.processing_started_at < \(bind: date.storedValue)
             """)
     }
 
+    /// See ``OrderReader/authorization(_:)``.
     public func authorization(_ id: ACMEAuthorization.ID) async throws -> ACMEAuthorization? {
         let rows = try await engine.rows("""
             SELECT a.id, a.account_id, a.order_id, a.identifier, a.status, a.expires, a.grants_ca,
@@ -45,6 +49,7 @@ extension SQLOrderStore {
         return authorization
     }
 
+    /// See ``OrderReader/challenge(_:)``.
     public func challenge(_ id: ACMEChallenge.ID) async throws -> ACMEChallenge? {
         try await engine.firstRow("""
             SELECT id AS challenge_id, authorization_id, token, token_authority, status AS challenge_status, validated, error

@@ -9,6 +9,7 @@ import SQLKit
 public struct SQLOrderStore: OrderStore {
     let engine: SQLEngine
 
+    /// See ``OrderStore/createOrder(_:authorizations:)``.
     public func createOrder(_ order: ACMEOrder, authorizations: [ACMEAuthorization]) async throws {
         let error = try order.error.map(StoredProblem.encode)
         try await engine.transaction { session in
@@ -49,6 +50,7 @@ public struct SQLOrderStore: OrderStore {
         }
     }
 
+    /// See ``OrderStore/markChallengeProcessing(_:)``.
     public func markChallengeProcessing(_ id: ACMEChallenge.ID) async throws -> Bool {
         try await engine.rows("""
             UPDATE acme_challenges SET status = \(bind: ACMEChallenge.Status.processing.rawValue)
@@ -58,6 +60,7 @@ public struct SQLOrderStore: OrderStore {
             """).count == 1
     }
 
+    /// See ``OrderStore/finalizeAuthorization(_:challenge:outcome:)``.
     public func finalizeAuthorization(_ id: ACMEAuthorization.ID, challenge: ACMEChallenge.ID, outcome: AuthorizationOutcome) async throws -> Bool {
         let authorizationStatus: ACMEAuthorization.Status
         let challengeStatus: ACMEChallenge.Status
@@ -88,6 +91,7 @@ public struct SQLOrderStore: OrderStore {
         }
     }
 
+    /// See ``OrderStore/deactivateAuthorization(_:)``.
     public func deactivateAuthorization(_ id: ACMEAuthorization.ID) async throws -> Bool {
         try await engine.rows("""
             UPDATE acme_authorizations SET status = \(bind: ACMEAuthorization.Status.deactivated.rawValue)
@@ -97,10 +101,12 @@ public struct SQLOrderStore: OrderStore {
             """).count == 1
     }
 
+    /// See ``OrderStore/markOrderReady(_:)``.
     public func markOrderReady(_ id: ACMEOrder.ID) async throws -> Bool {
         try await transition(id, from: [.pending], set: "status = \(bind: ACMEOrder.Status.ready.rawValue)")
     }
 
+    /// See ``OrderStore/markOrderProcessing(_:at:)``.
     public func markOrderProcessing(_ id: ACMEOrder.ID, at date: Date) async throws -> Bool {
         try await transition(
             id, from: [.ready],
@@ -108,6 +114,7 @@ public struct SQLOrderStore: OrderStore {
         )
     }
 
+    /// See ``OrderStore/completeOrder(_:certificate:)``.
     public func completeOrder(_ id: ACMEOrder.ID, certificate serial: CertificateSerial) async throws -> Bool {
         try await transition(
             id, from: [.processing],
@@ -115,6 +122,7 @@ public struct SQLOrderStore: OrderStore {
         )
     }
 
+    /// See ``OrderStore/failOrder(_:error:)``.
     public func failOrder(_ id: ACMEOrder.ID, error: ACMEError) async throws -> Bool {
         try await transition(
             id, from: [.pending, .ready, .processing],

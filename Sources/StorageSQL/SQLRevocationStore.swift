@@ -11,6 +11,7 @@ import X509
 public struct SQLRevocationStore: RevocationStore {
     let engine: SQLEngine
 
+    /// See ``RevocationStore/recordRevocation(_:)``.
     public func recordRevocation(_ record: RevocationRecord) async throws {
         var serializer = DER.Serializer()
         do {
@@ -29,6 +30,7 @@ public struct SQLRevocationStore: RevocationStore {
         }
     }
 
+    /// See ``RevocationStore/revocations()``.
     public func revocations() async throws -> [RevocationRecord] {
         try await engine.rows("SELECT serial_number, issuer, reason, revoked_at FROM pa_revocations ORDER BY seq").map { row in
             let issuer: DistinguishedName
@@ -48,6 +50,7 @@ public struct SQLRevocationStore: RevocationStore {
         }
     }
 
+    /// See ``RevocationStore/allocateCRLNumber()``.
     public func allocateCRLNumber() async throws -> UInt64 {
         guard let row = try await engine.firstRow("UPDATE pa_counters SET value = value + 1 WHERE name = 'crl_number' RETURNING value") else {
             throw StorageSQLError(.corruptRecord, "pa_counters has no crl_number row")

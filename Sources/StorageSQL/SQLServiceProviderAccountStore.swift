@@ -11,6 +11,7 @@ public struct SQLServiceProviderAccountStore: PolicyAdministration.AccountStore 
 
     static let columns = "id, name, spc, tn_ranges, may_run_subordinate_ca, status"
 
+    /// See ``PolicyAdministration/AccountStore/createAccount(_:)``.
     public func createAccount(_ account: ServiceProviderAccount) async throws {
         let inserted = try await engine.rows("""
             INSERT INTO pa_accounts (\(unsafeRaw: Self.columns))
@@ -25,14 +26,17 @@ public struct SQLServiceProviderAccountStore: PolicyAdministration.AccountStore 
         throw PolicyAdministrationError(.duplicateAccount, "SPC \(account.spc.value) already belongs to an account")
     }
 
+    /// See ``PolicyAdministration/AccountStore/account(id:)``.
     public func account(id: AccountID) async throws -> ServiceProviderAccount? {
         try await engine.firstRow("SELECT \(unsafeRaw: Self.columns) FROM pa_accounts WHERE id = \(bind: id.value)").map(Self.decode)
     }
 
+    /// See ``PolicyAdministration/AccountStore/accounts()``.
     public func accounts() async throws -> [ServiceProviderAccount] {
         try await engine.rows("SELECT \(unsafeRaw: Self.columns) FROM pa_accounts").map(Self.decode).sorted { $0.id < $1.id }
     }
 
+    /// See ``PolicyAdministration/AccountStore/updateAccount(id:applying:)``.
     public func updateAccount(id: AccountID, applying changes: AccountChanges) async throws -> ServiceProviderAccount {
         try await engine.transaction { session in
             let rows = try await session.rows("""
@@ -52,6 +56,7 @@ public struct SQLServiceProviderAccountStore: PolicyAdministration.AccountStore 
         }
     }
 
+    /// See ``PolicyAdministration/AccountStore/setAccountStatus(id:to:)``.
     public func setAccountStatus(id: AccountID, to status: ServiceProviderAccount.Status) async throws -> ServiceProviderAccount {
         guard let row = try await engine.firstRow("""
             UPDATE pa_accounts SET status = \(bind: status.rawValue) WHERE id = \(bind: id.value) RETURNING \(unsafeRaw: Self.columns)

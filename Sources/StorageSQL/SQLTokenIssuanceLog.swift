@@ -10,6 +10,7 @@ public struct SQLTokenIssuanceLog: TokenIssuanceLog {
 
     static let columns = "token_id, account_id, user_id, tn_auth_list, ca, fingerprint, issued_at, expires_at"
 
+    /// See ``TokenIssuanceLog/recordIssuance(_:)``.
     public func recordIssuance(_ issuance: TokenIssuance) async throws {
         let der: [UInt8]
         do {
@@ -29,11 +30,13 @@ public struct SQLTokenIssuanceLog: TokenIssuanceLog {
         }
     }
 
+    /// See ``TokenIssuanceLog/issuance(tokenID:)``.
     public func issuance(tokenID: String) async throws -> TokenIssuance? {
         try await engine.firstRow("SELECT \(unsafeRaw: Self.columns) FROM pa_token_issuances WHERE token_id = \(bind: tokenID)")
             .map(Self.decode)
     }
 
+    /// See ``TokenIssuanceLog/issuances(accountID:)``.
     public func issuances(accountID: AccountID) async throws -> [TokenIssuance] {
         try await engine.rows("""
             SELECT \(unsafeRaw: Self.columns) FROM pa_token_issuances WHERE account_id = \(bind: accountID.value)

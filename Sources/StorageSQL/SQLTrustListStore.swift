@@ -9,6 +9,7 @@ import SQLKit
 public struct SQLTrustListStore: TrustListStore {
     let engine: SQLEngine
 
+    /// See ``TrustListStore/currentTrustList()``.
     public func currentTrustList() async throws -> TrustListSnapshot? {
         let rows = try await engine.rows("""
             SELECT t.sequence, t.updated_at, r.der FROM pa_trust_lists t
@@ -20,6 +21,7 @@ public struct SQLTrustListStore: TrustListStore {
         return TrustListSnapshot(sequence: try first.int64("sequence"), roots: roots, updatedAt: try first.date("updated_at"))
     }
 
+    /// See ``TrustListStore/replaceTrustList(roots:at:ifSequence:)``.
     public func replaceTrustList(roots: [[UInt8]], at date: Date, ifSequence expected: Int64?) async throws -> TrustListSnapshot {
         let next = (expected ?? 0) + 1
         let snapshot: TrustListSnapshot? = try await engine.transaction { session in
