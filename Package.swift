@@ -30,6 +30,7 @@ let package = Package(
         .library(name: "AuthorityToken", targets: ["AuthorityToken"]),
         .library(name: "PolicyAdministration", targets: ["PolicyAdministration"]),
         .library(name: "ACMECore", targets: ["ACMECore"]),
+        .library(name: "StorageSQL", targets: ["StorageSQL"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
@@ -37,6 +38,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
     ],
     targets: [
         // MARK: Layer 0: formats (pure: no I/O, no clock, no globals)
@@ -68,6 +72,18 @@ let package = Package(
             dependencies: [
                 "AuthorityToken", "JOSE", "TNAuthList", "CertificateRevocation", "STIRCertificates", asn1, x509, crypto,
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Layer 2: adapters
+        .target(
+            name: "StorageSQL",
+            dependencies: [
+                "ACMECore", "PolicyAdministration", "CertificateRevocation", "TNAuthList", "JOSE", asn1, x509,
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -153,6 +169,16 @@ let package = Package(
             dependencies: [
                 "PolicyAdministration", "PolicyAdministrationTesting", "AuthorityToken", "STIRTesting", "STIRCertificates",
                 "CertificateRevocation", "TNAuthList", "JOSE", asn1, x509, crypto,
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "StorageSQLTests",
+            dependencies: [
+                "StorageSQL", "ACMETesting", "PolicyAdministrationTesting", "ACMECore", "PolicyAdministration",
+                "CertificateRevocation", "TNAuthList", "JOSE", x509, crypto,
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
             ],
             swiftSettings: swiftSettings
         ),
