@@ -11,7 +11,8 @@ import X509
 public struct ACMEIssuer: Sendable {
     /// The issuing CA certificate.
     public let certificate: Certificate
-    /// The issuers above it, up to but not including the trust anchor, for the served chain.
+    /// The issuers above it, up to but not including the trust anchor; the served chain is the new
+    /// certificate, ``certificate``, then these.
     public let chainAboveIssuer: [Certificate]
     /// The CRL distribution point URL put into issued certificates.
     public let crlDistributionPointURL: String
@@ -66,7 +67,7 @@ public struct ACMEIssuer: Sendable {
         do {
             var serializer = DER.Serializer()
             try serializer.serialize(signed)
-            let pem = try ([signed] + chainAboveIssuer).map { try $0.serializeAsPEM().pemString }.joined(separator: "\n") + "\n"
+            let pem = try ([signed, certificate] + chainAboveIssuer).map { try $0.serializeAsPEM().pemString }.joined(separator: "\n") + "\n"
             record = IssuedCertificate(
                 serial: serial, accountID: order.accountID, orderID: order.id, der: serializer.serializedBytes,
                 chainPEM: pem, issuedAt: environment.now(), notAfter: signed.notValidAfter
