@@ -30,6 +30,7 @@ let package = Package(
         .library(name: "AuthorityToken", targets: ["AuthorityToken"]),
         .library(name: "PolicyAdministration", targets: ["PolicyAdministration"]),
         .library(name: "ACMECore", targets: ["ACMECore"]),
+        .library(name: "HTTPServer", targets: ["HTTPServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
@@ -37,6 +38,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
     ],
     targets: [
         // MARK: Layer 0: formats (pure: no I/O, no clock, no globals)
@@ -68,6 +70,18 @@ let package = Package(
             dependencies: [
                 "AuthorityToken", "JOSE", "TNAuthList", "CertificateRevocation", "STIRCertificates", asn1, x509, crypto,
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Layer 2: adapters
+        .target(
+            name: "HTTPServer",
+            dependencies: [
+                "ACMECore", "PolicyAdministration", "AuthorityToken", "STIRCertificates", "CertificateRevocation", "TNAuthList",
+                "JOSE", asn1, x509, crypto,
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -153,6 +167,16 @@ let package = Package(
             dependencies: [
                 "PolicyAdministration", "PolicyAdministrationTesting", "AuthorityToken", "STIRTesting", "STIRCertificates",
                 "CertificateRevocation", "TNAuthList", "JOSE", asn1, x509, crypto,
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HTTPServerTests",
+            dependencies: [
+                "HTTPServer", "ACMECore", "ACMETesting", "PolicyAdministration", "PolicyAdministrationTesting", "AuthorityToken",
+                "STIRTesting", "STIRCertificates", "CertificateRevocation", "TNAuthList", "JOSE", asn1, x509, crypto,
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
         ),
