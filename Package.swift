@@ -27,6 +27,8 @@ let package = Package(
         .library(name: "STIRCertificates", targets: ["STIRCertificates"]),
         .library(name: "PASSporT", targets: ["PASSporT"]),
         .library(name: "STIRServices", targets: ["STIRServices"]),
+        .library(name: "AuthorityToken", targets: ["AuthorityToken"]),
+        .library(name: "PolicyAdministration", targets: ["PolicyAdministration"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
@@ -46,11 +48,21 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "PASSporT", dependencies: ["JOSE", "TNAuthList", crypto], swiftSettings: swiftSettings),
+        .target(name: "AuthorityToken", dependencies: ["JOSE", "TNAuthList", crypto], swiftSettings: swiftSettings),
 
         // MARK: Layer 1: domain
         .target(
             name: "STIRServices",
             dependencies: ["PASSporT", "STIRCertificates", "TNAuthList", "CertificateRevocation", "JOSE", asn1, x509, crypto],
+            swiftSettings: swiftSettings
+        ),
+
+        .target(
+            name: "PolicyAdministration",
+            dependencies: [
+                "AuthorityToken", "JOSE", "TNAuthList", "CertificateRevocation", "STIRCertificates", asn1, x509, crypto,
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
 
@@ -75,6 +87,12 @@ let package = Package(
         .target(
             name: "STIRTesting",
             dependencies: ["STIRCertificates", "TNAuthList", "CertificateRevocation", x509, crypto],
+            swiftSettings: swiftSettings
+        ),
+
+        .target(
+            name: "PolicyAdministrationTesting",
+            dependencies: ["PolicyAdministration", "TNAuthList", "CertificateRevocation", x509, crypto],
             swiftSettings: swiftSettings
         ),
 
@@ -106,6 +124,20 @@ let package = Package(
         .testTarget(
             name: "STIRServicesTests",
             dependencies: ["STIRServices", "STIRTesting", "PASSporT", "STIRCertificates", "TNAuthList", "CertificateRevocation", x509, crypto],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AuthorityTokenTests",
+            dependencies: ["AuthorityToken", "JOSE", "TNAuthList", crypto],
+            resources: [.copy("Vectors")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PolicyAdministrationTests",
+            dependencies: [
+                "PolicyAdministration", "PolicyAdministrationTesting", "AuthorityToken", "STIRTesting", "STIRCertificates",
+                "CertificateRevocation", "TNAuthList", "JOSE", asn1, x509, crypto,
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
