@@ -29,6 +29,7 @@ let package = Package(
         .library(name: "STIRServices", targets: ["STIRServices"]),
         .library(name: "AuthorityToken", targets: ["AuthorityToken"]),
         .library(name: "PolicyAdministration", targets: ["PolicyAdministration"]),
+        .library(name: "ACMECore", targets: ["ACMECore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
@@ -57,6 +58,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .target(
+            name: "ACMECore",
+            dependencies: ["AuthorityToken", "STIRCertificates", "TNAuthList", "JOSE", asn1, x509, crypto],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "PolicyAdministration",
             dependencies: [
@@ -90,6 +96,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .target(
+            name: "ACMETesting",
+            dependencies: ["ACMECore", "AuthorityToken", "STIRTesting", "STIRCertificates", "TNAuthList", "JOSE", x509, crypto],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "PolicyAdministrationTesting",
             dependencies: ["PolicyAdministration", "TNAuthList", "CertificateRevocation", x509, crypto],
@@ -130,6 +141,11 @@ let package = Package(
             name: "AuthorityTokenTests",
             dependencies: ["AuthorityToken", "JOSE", "TNAuthList", crypto],
             resources: [.copy("Vectors")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ACMECoreTests",
+            dependencies: ["ACMECore", "ACMETesting", "AuthorityToken", "STIRTesting", "STIRCertificates", "TNAuthList", "JOSE", asn1, x509, crypto],
             swiftSettings: swiftSettings
         ),
         .testTarget(
