@@ -30,6 +30,7 @@ let package = Package(
         .library(name: "AuthorityToken", targets: ["AuthorityToken"]),
         .library(name: "PolicyAdministration", targets: ["PolicyAdministration"]),
         .library(name: "ACMECore", targets: ["ACMECore"]),
+        .library(name: "HTTPClient", targets: ["HTTPClient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
@@ -37,6 +38,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.100.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.30.0"),
     ],
     targets: [
         // MARK: Layer 0: formats (pure: no I/O, no clock, no globals)
@@ -68,6 +72,21 @@ let package = Package(
             dependencies: [
                 "AuthorityToken", "JOSE", "TNAuthList", "CertificateRevocation", "STIRCertificates", asn1, x509, crypto,
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Layer 2: adapters
+        .target(
+            name: "HTTPClient",
+            dependencies: [
+                "STIRServices", "ACMECore", "AuthorityToken", "PolicyAdministration", "STIRCertificates",
+                "CertificateRevocation", "TNAuthList", "JOSE", asn1, x509, crypto,
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -153,6 +172,18 @@ let package = Package(
             dependencies: [
                 "PolicyAdministration", "PolicyAdministrationTesting", "AuthorityToken", "STIRTesting", "STIRCertificates",
                 "CertificateRevocation", "TNAuthList", "JOSE", asn1, x509, crypto,
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HTTPClientTests",
+            dependencies: [
+                "HTTPClient", "ACMECore", "ACMETesting", "AuthorityToken", "PolicyAdministration", "PolicyAdministrationTesting",
+                "STIRServices", "STIRTesting", "STIRCertificates", "CertificateRevocation", "TNAuthList", "JOSE", asn1, x509, crypto,
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: swiftSettings
         ),
