@@ -8,12 +8,15 @@ public actor InMemoryAccountStore: AccountStore {
     /// An empty store.
     public init() {}
 
+    /// The reference behaviour of the protocol requirement `account`.
     public func account(_ id: ACMEAccount.ID) -> ACMEAccount? { accounts[id] }
 
+    /// The reference behaviour of the protocol requirement `account`.
     public func account(keyThumbprint thumbprint: String) -> ACMEAccount? {
         byKey[thumbprint].flatMap { accounts[$0] }
     }
 
+    /// The reference behaviour of the protocol requirement `createAccount`.
     public func createAccount(_ account: ACMEAccount) -> AccountCreation {
         if let existing = byKey[account.keyThumbprint], let stored = accounts[existing] {
             return .existing(stored)
@@ -23,6 +26,7 @@ public actor InMemoryAccountStore: AccountStore {
         return .created(account)
     }
 
+    /// The reference behaviour of the protocol requirement `updateContact`.
     public func updateContact(_ id: ACMEAccount.ID, contact: [String]) -> ACMEAccount? {
         guard var account = accounts[id], account.status == .valid else { return nil }
         account.contact = contact
@@ -30,6 +34,7 @@ public actor InMemoryAccountStore: AccountStore {
         return account
     }
 
+    /// The reference behaviour of the protocol requirement `deactivateAccount`.
     public func deactivateAccount(_ id: ACMEAccount.ID) -> ACMEAccount? {
         guard var account = accounts[id], account.status == .valid else { return nil }
         account.status = .deactivated
@@ -37,6 +42,7 @@ public actor InMemoryAccountStore: AccountStore {
         return account
     }
 
+    /// The reference behaviour of the protocol requirement `changeKey`.
     public func changeKey(_ id: ACMEAccount.ID, from oldThumbprint: String, to newKey: JSONWebKey) -> KeyChangeOutcome {
         guard var account = accounts[id], account.status == .valid, account.keyThumbprint == oldThumbprint else {
             return .stale

@@ -7,10 +7,12 @@ public actor InMemoryNonceStore: NonceStore {
     /// An empty store.
     public init() {}
 
+    /// The reference behaviour of the protocol requirement `insertNonce`.
     public func insertNonce(_ nonce: String, expiresAt: Date) {
         nonces[nonce] = expiresAt
     }
 
+    /// The reference behaviour of the protocol requirement `consumeNonce`.
     public func consumeNonce(_ nonce: String, now: Date) -> Bool {
         guard let expiry = nonces.removeValue(forKey: nonce) else { return false }
         if nonces.count > 4_096 {
@@ -32,6 +34,7 @@ public actor InMemoryTokenReplayStore: TokenReplayStore {
     /// An empty store.
     public init() {}
 
+    /// The reference behaviour of the protocol requirement `recordTokenUse`.
     public func recordTokenUse(issuer: String, tokenID: String, expiresAt: Date, now: Date) -> Bool {
         if used.count > 4_096 {
             used = used.filter { $0.value > now }

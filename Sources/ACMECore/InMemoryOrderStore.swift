@@ -10,24 +10,30 @@ public actor InMemoryOrderStore: OrderStore {
     /// An empty store.
     public init() {}
 
+    /// The reference behaviour of the protocol requirement `order`.
     public func order(_ id: ACMEOrder.ID) -> ACMEOrder? { orders[id] }
 
+    /// The reference behaviour of the protocol requirement `authorization`.
     public func authorization(_ id: ACMEAuthorization.ID) -> ACMEAuthorization? { authorizations[id] }
 
+    /// The reference behaviour of the protocol requirement `challenge`.
     public func challenge(_ id: ACMEChallenge.ID) -> ACMEChallenge? {
         challengeOwners[id].flatMap { authorizations[$0] }?.challenges.first { $0.id == id }
     }
 
+    /// The reference behaviour of the protocol requirement `orders`.
     public func orders(of account: ACMEAccount.ID) -> [ACMEOrder] {
         orderSequence.compactMap { orders[$0] }.filter { $0.accountID == account }
     }
 
+    /// The reference behaviour of the protocol requirement `ordersProcessing`.
     public func ordersProcessing(startedBefore date: Date) -> [ACMEOrder] {
         orderSequence.compactMap { orders[$0] }.filter {
             $0.status == .processing && ($0.processingStartedAt ?? .distantPast) < date
         }
     }
 
+    /// The reference behaviour of the protocol requirement `createOrder`.
     public func createOrder(_ order: ACMEOrder, authorizations new: [ACMEAuthorization]) {
         orders[order.id] = order
         orderSequence.append(order.id)
@@ -39,6 +45,7 @@ public actor InMemoryOrderStore: OrderStore {
         }
     }
 
+    /// The reference behaviour of the protocol requirement `markChallengeProcessing`.
     public func markChallengeProcessing(_ id: ACMEChallenge.ID) -> Bool {
         guard let owner = challengeOwners[id], var authorization = authorizations[owner], authorization.status == .pending,
             let index = authorization.challenges.firstIndex(where: { $0.id == id }),
@@ -49,6 +56,7 @@ public actor InMemoryOrderStore: OrderStore {
         return true
     }
 
+    /// The reference behaviour of the protocol requirement `finalizeAuthorization`.
     public func finalizeAuthorization(_ id: ACMEAuthorization.ID, challenge: ACMEChallenge.ID, outcome: AuthorizationOutcome) -> Bool {
         guard var authorization = authorizations[id], authorization.status == .pending,
             let index = authorization.challenges.firstIndex(where: { $0.id == challenge }),
@@ -69,6 +77,7 @@ public actor InMemoryOrderStore: OrderStore {
         return true
     }
 
+    /// The reference behaviour of the protocol requirement `deactivateAuthorization`.
     public func deactivateAuthorization(_ id: ACMEAuthorization.ID) -> Bool {
         guard var authorization = authorizations[id], [.pending, .valid].contains(authorization.status) else { return false }
         authorization.status = .deactivated
@@ -76,10 +85,12 @@ public actor InMemoryOrderStore: OrderStore {
         return true
     }
 
+    /// The reference behaviour of the protocol requirement `markOrderReady`.
     public func markOrderReady(_ id: ACMEOrder.ID) -> Bool {
         transition(id, from: [.pending]) { $0.status = .ready }
     }
 
+    /// The reference behaviour of the protocol requirement `markOrderProcessing`.
     public func markOrderProcessing(_ id: ACMEOrder.ID, at date: Date) -> Bool {
         transition(id, from: [.ready]) {
             $0.status = .processing
@@ -87,6 +98,7 @@ public actor InMemoryOrderStore: OrderStore {
         }
     }
 
+    /// The reference behaviour of the protocol requirement `completeOrder`.
     public func completeOrder(_ id: ACMEOrder.ID, certificate serial: CertificateSerial) -> Bool {
         transition(id, from: [.processing]) {
             $0.status = .valid
@@ -94,6 +106,7 @@ public actor InMemoryOrderStore: OrderStore {
         }
     }
 
+    /// The reference behaviour of the protocol requirement `failOrder`.
     public func failOrder(_ id: ACMEOrder.ID, error: ACMEError) -> Bool {
         transition(id, from: [.pending, .ready, .processing]) {
             $0.status = .invalid

@@ -87,6 +87,7 @@ public struct StaticTokenAuthorityCertificateSource: TokenAuthorityCertificateSo
         public var description: String { "no certificate at \(url)" }
     }
 
+    /// The reference behaviour of the protocol requirement `certificates`.
     public func certificates(at x5u: String) async throws -> [Certificate] {
         guard let chain = chains[x5u] else { throw NotFound(url: x5u) }
         return chain

@@ -14,6 +14,7 @@ final class TestWorld: @unchecked Sendable {
     private let lock = NSLock()
     private var time: Date
     private var state: UInt64
+    private var frozen = false
 
     init(time: Date = TestPKI.defaultReferenceTime, seed: UInt64 = 0xACE) {
         self.time = time
@@ -24,9 +25,20 @@ final class TestWorld: @unchecked Sendable {
 
     func advance(_ seconds: TimeInterval) { lock.withLock { time += seconds } }
 
+    /// From now on every draw repeats the same value.
+    func freezeRandom() { lock.withLock { frozen = true } }
+
+    /// The serial the next issuance will draw, without drawing it.
+    func peekSerial() -> CertificateSerial {
+        let copy = TestWorld(time: now, seed: lock.withLock { state })
+        if lock.withLock({ frozen }) { copy.freezeRandom() }
+        var generator = copy.environment.generator
+        return CertificateSerial(STICertificateBuilder.randomSerialNumber(using: &generator))
+    }
+
     func next() -> UInt64 {
         lock.withLock {
-            state &+= 0x9E37_79B9_7F4A_7C15
+            if !frozen { state &+= 0x9E37_79B9_7F4A_7C15 }
             var z = state
             z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
             z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
