@@ -9,25 +9,30 @@ import JOSE
 ///
 /// A `serverInternal` problem never shows its reason: the client sees a fixed detail and the cause
 /// stays in the server's logs (architecture guide §1.8, boulder `web/probs.go`).
-struct ACMEProblemDocument: Sendable {
+public struct ACMEProblemDocument: Sendable {
     /// The fixed detail of internal errors.
-    static let internalDetail = "the server could not complete the request"
+    public static let internalDetail = "the server could not complete the request"
 
     /// The error rendered.
-    let error: ACMEError
+    public let error: ACMEError
+
+    /// Wraps an error for rendering.
+    public init(error: ACMEError) {
+        self.error = error
+    }
 
     /// The HTTP status: the error's, or 500 for an internal error.
-    var status: HTTPResponse.Status {
+    public var status: HTTPResponse.Status {
         error.code == .serverInternal ? .internalServerError : HTTPResponse.Status(code: error.httpStatus)
     }
 
     /// The detail shown to the client.
-    var detail: String {
+    public var detail: String {
         error.code == .serverInternal ? Self.internalDetail : error.reason
     }
 
     /// The problem document.
-    var json: JSONValue {
+    public var json: JSONValue {
         var members: [(String, JSONValue)] = [
             ("type", .string(error.code.urn)),
             ("detail", .string(detail)),
@@ -46,7 +51,7 @@ struct ACMEProblemDocument: Sendable {
     var embedded: JSONValue { json }
 
     /// The response, with `headers` added (the ACME middleware adds `Replay-Nonce` and `Link`).
-    func response(headers: HTTPFields = [:]) -> Response {
+    public func response(headers: HTTPFields = [:]) -> Response {
         ResponseBuilding.bytes(CanonicalJSON.encode(json), status: status, contentType: MediaType.problemJSON, headers: headers)
     }
 
