@@ -45,9 +45,9 @@ public actor ACMEClient {
     let transport: HTTPSClient
     let sleep: @Sendable (Duration) async throws -> Void
     /// The current account key.
-    public private(set) var accountKey: P256.Signing.PrivateKey
+    public internal(set) var accountKey: P256.Signing.PrivateKey
     /// The account URL (`kid`), once registered or found.
-    public private(set) var accountURL: String?
+    public internal(set) var accountURL: String?
     var cachedDirectory: ACMEDirectory?
     var nonces: [String] = []
     /// How many requests the server refused with `badNonce` (for diagnostics and tests).

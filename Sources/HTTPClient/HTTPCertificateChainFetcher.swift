@@ -80,7 +80,9 @@ public final class HTTPCertificateChainFetcher: CertificateChainFetcher, TokenAu
             response = try await client.send(HTTPSRequest(url: url, headers: [HTTPHeaderField("Accept", "application/pem-certificate-chain")]))
             await client.shutdown()
         } catch {
-            await client.shutdown()
+            // A timed-out exchange may still hold its connection; close it without making the
+            // caller wait for the server.
+            Task { await client.shutdown() }
             throw error
         }
         let chain = try check(response, url: url)

@@ -117,14 +117,14 @@ public final class HTTPSClient: Sendable {
             return HTTPClientError(.bodyTooLarge, "\(target): the body exceeds the size limit")
         }
         if let transport = error as? AsyncHTTPClient.HTTPClientError {
-            switch transport {
-            case .connectTimeout, .deadlineExceeded, .readTimeout, .writeTimeout:
+            let timeouts: [AsyncHTTPClient.HTTPClientError] = [.connectTimeout, .deadlineExceeded, .readTimeout, .writeTimeout]
+            if timeouts.contains(transport) {
                 return HTTPClientError(.timedOut, "\(target): \(transport)")
-            case .invalidURL, .emptyHost, .emptyScheme, .unsupportedScheme:
-                return HTTPClientError(.invalidURL, "\(target): \(transport)")
-            default:
-                return HTTPClientError(.connectionFailed, "\(target): \(transport)")
             }
+            if transport == .invalidURL || transport == .emptyHost || transport == .emptyScheme {
+                return HTTPClientError(.invalidURL, "\(target): \(transport)")
+            }
+            return HTTPClientError(.connectionFailed, "\(target): \(transport)")
         }
         if let channel = error as? ChannelError, case .connectTimeout = channel {
             return HTTPClientError(.timedOut, "\(target): \(channel)")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A complete HTTPS response (RFC 9110 §15): status, header fields and the body read within the
 /// client's size cap.
 public struct HTTPSResponse: Hashable, Sendable {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A resolved IPv4 or IPv6 address, as the x5u fetcher checks it before connecting (security
 /// notes §3.3: loopback, RFC 1918, link-local, CGNAT, ULA and IPv4-mapped addresses are refused).
 public enum IPAddress: Hashable, Sendable, CustomStringConvertible {

@@ -28,7 +28,7 @@ struct TestResponse: Sendable {
 final class TestHTTPSServer: Sendable {
     typealias Handler = @Sendable (TestRequest) async -> TestResponse
 
-    private let channel: NIOAsyncChannel<NIOAsyncChannel<HTTPServerRequestPart, HTTPPart<HTTPResponseHead, ByteBuffer>>, Never>
+    private let channel: NIOAsyncChannel<NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>, Never>
     private let handlerBox: HandlerBox
     private let acceptTask: Task<Void, Never>
     let port: Int
@@ -56,7 +56,7 @@ final class TestHTTPSServer: Sendable {
                 child.eventLoop.makeCompletedFuture {
                     try child.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: context))
                     try child.pipeline.syncOperations.configureHTTPServerPipeline()
-                    return try NIOAsyncChannel<HTTPServerRequestPart, HTTPPart<HTTPResponseHead, ByteBuffer>>(wrappingChannelSynchronously: child)
+                    return try NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>(wrappingChannelSynchronously: child)
                 }
             }
         port = channel.channel.localAddress?.port ?? 0
@@ -83,7 +83,7 @@ final class TestHTTPSServer: Sendable {
     }
 
     private static func serve(
-        _ connection: NIOAsyncChannel<HTTPServerRequestPart, HTTPPart<HTTPResponseHead, ByteBuffer>>, _ box: HandlerBox
+        _ connection: NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>, _ box: HandlerBox
     ) async {
         try? await connection.executeThenClose { inbound, outbound in
             var head: HTTPRequestHead?
@@ -104,7 +104,7 @@ final class TestHTTPSServer: Sendable {
                     headers.replaceOrAdd(name: "Content-Length", value: String(response.body.count))
                     try await outbound.write(.head(HTTPResponseHead(version: .http1_1, status: .init(statusCode: response.status), headers: headers)))
                     if !response.body.isEmpty, head.method != .HEAD {
-                        try await outbound.write(.body(ByteBuffer(bytes: response.body)))
+                        try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: response.body))))
                     }
                     try await outbound.write(.end(nil))
                 }
