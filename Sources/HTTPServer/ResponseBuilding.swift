@@ -11,7 +11,7 @@ enum ResponseBuilding {
         return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
-    /// A JSON response serialized canonically (RFC 8785-style member order, no whitespace).
+    /// A JSON response, serialized canonically (members in code-point order, no whitespace; RFC 8259).
     static func json(_ value: JSONValue, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
         bytes(CanonicalJSON.encode(value), status: status, contentType: MediaType.json, headers: headers)
     }

@@ -67,8 +67,7 @@ struct ACMEFlowTests {
                 let chain = await Self.verifiedChain(pem)
                 #expect(chain?.leafProfile == .endEntity)
 
-                let leaf = try Certificate(pemEncoded: pem)
-                let der = try leaf.serializeAsPEM().derBytes
+                let der = try #require(try PEMDocument.parseMultiple(pemString: pem).first).derBytes
                 let revoked = try await acme.post(ca.linker.revokeCert, payload: try object([("certificate", .string(Base64URL.encode(der))), ("reason", .integer(4))]))
                 #expect(revoked.status == .ok)
                 let again = try await acme.post(ca.linker.revokeCert, payload: try object([("certificate", .string(Base64URL.encode(der)))]))
