@@ -33,6 +33,7 @@ let package = Package(
         .library(name: "StorageSQL", targets: ["StorageSQL"]),
         .library(name: "HTTPServer", targets: ["HTTPServer"]),
         .library(name: "HTTPClient", targets: ["HTTPClient"]),
+        .library(name: "App", targets: ["App"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
@@ -47,6 +48,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.100.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.30.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
     ],
     targets: [
         // MARK: Layer 0: formats (pure: no I/O, no clock, no globals)
@@ -119,9 +121,22 @@ let package = Package(
 
         // MARK: Layer 3: composition and entry points
         .target(
+            name: "App",
+            dependencies: [
+                "ACMECore", "PolicyAdministration", "StorageSQL", "HTTPServer", "HTTPClient", "AuthorityToken", "STIRCertificates",
+                "CertificateRevocation", "TNAuthList", "JOSE", asn1, x509, crypto,
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "ShakenCLI",
             dependencies: [
-                "STIRServices", "STIRCertificates", "PASSporT", "TNAuthList", "CertificateRevocation", "JOSE",
+                "STIRServices", "STIRCertificates", "PASSporT", "TNAuthList", "CertificateRevocation", "JOSE", "App", "HTTPClient", "PolicyAdministration",
                 x509, asn1, crypto,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -236,6 +251,14 @@ let package = Package(
         .testTarget(
             name: "ShakenCLITests",
             dependencies: ["ShakenCLI", "STIRTesting", x509, crypto],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AppTests",
+            dependencies: [
+                "App", "HTTPClient", "STIRServices", "PASSporT", "ACMECore", "STIRCertificates", "CertificateRevocation", "TNAuthList",
+                "JOSE", x509, crypto,
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

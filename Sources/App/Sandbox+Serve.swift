@@ -1,0 +1,124 @@
+import ACMECore
+import Foundation
+import HTTPClient
+import HTTPServer
+import Hummingbird
+import HummingbirdTLS
+import Logging
+import NIOCore
+import ServiceLifecycle
+import STIRServices
+import StorageSQL
+
+extension Sandbox {
+    /// Runs the four HTTPS services in one service group; the STI-SCA starts once provisioning is done.
+    func serve(
+        directory: DataDirectory, state: SandboxState, urls: SandboxURLs, pki: SandboxPKI, storages: Storages, handlingSignals: Bool,
+        onReady: @escaping @Sendable (SandboxEndpoints) async -> Void
+    ) async throws(AppError) {
+        let repository = try FileCertificateRepository(baseURL: urls.repository, directory: directory, folder: "cr", now: environment.now)
+        let rootPEM: String
+        let tls: TLSConfiguration
+        do {
+            rootPEM = try pki.tls.rootCertificatePEM
+            tls = try TLSConfigurationFactory.server(certificateChainPEM: pki.server.chainPEM, privateKeyPEM: pki.server.privateKeyPEM)
+            _ = try await repository.publish(
+                chainPEM: try DataDirectory.pem([pki.paTokenSigner.certificate, pki.paTokenAnchor.certificate]), name: SandboxPKI.paTokenSignerName
+            )
+            _ = try await repository.publish(
+                chainPEM: try DataDirectory.pem([pki.scaTokenSigner.certificate, pki.scaTokenAnchor.certificate]), name: SandboxPKI.scaTokenSignerName
+            )
+        } catch {
+            throw AppError(.keyMaterial, "cannot prepare TLS and the token-signing chains: \(error)")
+        }
+        let fetcher = HTTPCertificateChainFetcher(
+            configuration: .init(
+                policy: X5UPolicy(allowedPorts: [state.ports.repository], allowsIPLiterals: true),
+                allowedHosts: [configuration.host, "localhost"], trustRoots: .only(pem: Array(rootPEM.utf8))
+            ),
+            now: environment.now
+        )
+        let authorities = SandboxAuthorities(
+            configuration: configuration, environment: environment, pki: pki, urls: urls, repository: repository, tokenCertificates: fetcher
+        )
+        let paServices = try authorities.policyAdministrator(storage: storages.pa)
+        let ca = authorities.certificationAuthority(storage: storages.ca)
+        try await reconcile(storage: storages.ca, name: "STI-CA")
+
+        let (readiness, signal) = AsyncStream<Void>.makeStream()
+        let paRouter = Router(context: BasicRequestContext.self)
+        PolicyAdministrationRouter.addRoutes(
+            to: paRouter, services: paServices, configuration: .init(adminCredential: state.adminSecret, now: environment.now)
+        )
+        let paApp = try application(paRouter, port: state.ports.policyAdministrator, tls: tls) { signal.yield() }
+        let caApp = try application(ACMERouter.build(service: ca), port: state.ports.certificationAuthority, tls: tls) { signal.yield() }
+        let crApp = try application(CertificateRepositoryRouter.build(repository: repository, path: "certs"), port: state.ports.repository, tls: tls) {
+            signal.yield()
+        }
+        let provisioning = SandboxProvisioning(directory: directory, environment: environment, pki: pki, urls: urls, state: state, progress: progress)
+        let sandbox = self
+        let supervisor = SandboxSupervisor(readiness: readiness, expected: 3) {
+            sandbox.progress("STI-PA \(urls.policyAdministrator), STI-CA \(urls.certificationAuthorityACME), STI-CR \(urls.repository) listening")
+            try await sandbox.startSubordinateAuthority(
+                directory: directory, state: state, urls: urls, pki: pki, storages: storages, authorities: authorities,
+                provisioning: provisioning, paServices: paServices, tls: tls, onReady: onReady
+            )
+        }
+        let group = ServiceGroup(
+            services: [paApp, caApp, crApp, supervisor], gracefulShutdownSignals: handlingSignals ? [.sigterm, .sigint] : [],
+            logger: Self.quietLogger
+        )
+        do {
+            try await group.run()
+        } catch let error as AppError {
+            throw error
+        } catch {
+            throw AppError(.server, "the sandbox stopped: \(error)")
+        }
+    }
+
+
+    /// One HTTPS application on `host:port`.
+    func application(
+        _ router: Router<BasicRequestContext>, port: Int, tls: TLSConfiguration, onRunning: @escaping @Sendable () -> Void
+    ) throws(AppError) -> any Service {
+        do {
+            return Application(
+                router: router, server: try .tls(tlsConfiguration: tls),
+                configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: port)),
+                onServerRunning: { _ in onRunning() }, logger: Self.quietLogger
+            )
+        } catch {
+            throw AppError(.server, "cannot configure the HTTPS listener on port \(port): \(error)")
+        }
+    }
+
+    /// Completes or fails orders left in processing by a crash (issue item 10).
+    func reconcile(storage: SQLStorage, name: String) async throws(AppError) {
+        do {
+            let report = try await ACMEReconciler(orders: storage.orders, ledger: storage.certificateLedger).reconcile(now: environment.now(), bound: 60)
+            if !report.completed.isEmpty || !report.failed.isEmpty {
+                progress("\(name): reconciled \(report.completed.count) completed and \(report.failed.count) failed orders")
+            }
+        } catch {
+            throw AppError(.storage, "\(name) reconciliation: \(error)")
+        }
+    }
+}
+
+/// Waits until the first services listen, then runs `body` (provisioning and the STI-SCA).
+struct SandboxSupervisor: Service {
+    let readiness: AsyncStream<Void>
+    let expected: Int
+    let body: @Sendable () async throws -> Void
+
+    func run() async throws {
+        var count = 0
+        for await _ in readiness {
+            count += 1
+            if count == expected { break }
+        }
+        try Task.checkCancellation()
+        try await body()
+    }
+}

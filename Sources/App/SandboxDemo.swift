@@ -1,0 +1,38 @@
+import Foundation
+import TNAuthList
+import X509
+import STIRCertificates
+
+/// The demo parties a sandbox provisions on first start: one TN service provider (SPC 5678, holding
+/// 100 numbers, allowed to run an STI-SCA) and one enterprise it delegates 10 of them to (RFC 9060 §4).
+enum SandboxDemo {
+    static let providerAccountID = "sp-5678"
+    static let providerName = "Sandbox TNSP"
+    static let spc = "5678"
+    static let providerRange = (start: "12025550100", count: 100)
+    static let providerUser = "tnsp-operator"
+    static let enterpriseID = "demo-enterprise"
+    static let enterpriseName = "Demo Enterprise"
+    static let enterpriseRange = (start: "12025550110", count: 10)
+    static let enterpriseUser = "enterprise-admin"
+
+    static func serviceProviderCode() throws -> ServiceProviderCode { try ServiceProviderCode(spc) }
+
+    static func providerEntry() throws -> TNEntry {
+        .range(try TelephoneNumberRange(start: TelephoneNumber(providerRange.start), count: providerRange.count))
+    }
+
+    static func enterpriseEntry() throws -> TNEntry {
+        .range(try TelephoneNumberRange(start: TelephoneNumber(enterpriseRange.start), count: enterpriseRange.count))
+    }
+
+    /// The STI-SCA certificate's TNAuthList: the provider's SPC (an STI-CA certifies one SPC, ATIS-1000080 §6.4.1).
+    static func subordinateCAList() throws -> TNAuthorizationList { try TNAuthorizationList([.spc(serviceProviderCode())]) }
+
+    /// The numbers the STI-SCA holds and may delegate (its issuance scope, ATIS-1000092 §5.3.6).
+    static func providerScope() throws -> TNScope { TNScope(try TNAuthorizationList([providerEntry()])) }
+
+    static func subordinateCASubject() throws -> DistinguishedName {
+        try DistinguishedName.shaken(commonName: "SHAKEN \(spc) Sandbox STI-SCA", organization: providerName, country: "US")
+    }
+}

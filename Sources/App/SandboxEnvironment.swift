@@ -1,0 +1,47 @@
+import Crypto
+import Foundation
+import JOSE
+
+/// The clock, randomness and key generation a sandbox uses, injected so that library code never reads
+/// the system clock or RNG itself; the `shaken sandbox` command passes the system ones.
+public struct SandboxEnvironment: Sendable {
+    /// The clock.
+    public var now: @Sendable () -> Date
+    /// 64 random bits from a CSPRNG.
+    public var random: @Sendable () -> UInt64
+    /// A fresh P-256 key.
+    public var makeKey: @Sendable () -> P256.Signing.PrivateKey
+
+    /// Creates an environment.
+    public init(
+        now: @escaping @Sendable () -> Date, random: @escaping @Sendable () -> UInt64,
+        makeKey: @escaping @Sendable () -> P256.Signing.PrivateKey
+    ) {
+        self.now = now
+        self.random = random
+        self.makeKey = makeKey
+    }
+
+    /// `count` random bytes.
+    func randomBytes(_ count: Int) -> [UInt8] {
+        var bytes: [UInt8] = []
+        while bytes.count < count {
+            withUnsafeBytes(of: random()) { bytes.append(contentsOf: $0) }
+        }
+        return Array(bytes.prefix(count))
+    }
+
+    /// A URL-safe random string of `count` bytes of entropy (passwords, secrets, token IDs).
+    func randomText(_ count: Int = 18) -> String {
+        Base64URL.encode(randomBytes(count))
+    }
+
+    /// A random number generator over ``random``.
+    var generator: SandboxRandomNumberGenerator { SandboxRandomNumberGenerator(source: random) }
+}
+
+/// A `RandomNumberGenerator` drawing from an injected source.
+struct SandboxRandomNumberGenerator: RandomNumberGenerator {
+    let source: @Sendable () -> UInt64
+    mutating func next() -> UInt64 { source() }
+}

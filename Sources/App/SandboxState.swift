@@ -1,0 +1,34 @@
+import Foundation
+
+/// What a sandbox keeps in `<data>/sandbox.json` between runs: its ports, the generated secrets and
+/// whether first-start provisioning completed.
+struct SandboxState: Hashable, Sendable, Codable {
+    var ports: SandboxConfiguration.Ports
+    var adminSecret: String
+    var providerPassword: String
+    var enterprisePassword: String
+    var provisioned: Bool
+
+    static let fileName = "sandbox.json"
+
+    static func load(from directory: DataDirectory) throws(AppError) -> SandboxState? {
+        guard let data = try directory.read(fileName) else { return nil }
+        do {
+            return try JSONDecoder().decode(SandboxState.self, from: data)
+        } catch {
+            throw AppError(.corruptState, "\(directory.path(fileName)) does not decode: \(error)")
+        }
+    }
+
+    func save(to directory: DataDirectory) throws(AppError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        do {
+            try directory.write(try encoder.encode(self), to: Self.fileName, secret: true)
+        } catch let error as AppError {
+            throw error
+        } catch {
+            throw AppError(.corruptState, "cannot encode the sandbox state: \(error)")
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// The URLs of a sandbox's services, derived from its host and ports.
+struct SandboxURLs: Hashable, Sendable {
+    let host: String
+    let ports: SandboxConfiguration.Ports
+
+    private func origin(_ port: Int) -> String { "https://\(host):\(port)" }
+
+    /// The STI-PA base URL.
+    var policyAdministrator: String { origin(ports.policyAdministrator) }
+    /// The SHAKEN CRL (spec digest §4.6).
+    var policyAdministratorCRL: String { policyAdministrator + "/download/v1/crl" }
+    /// The STI-CA ACME base URL.
+    var certificationAuthorityACME: String { origin(ports.certificationAuthority) + "/acme" }
+    /// The STI-SCA base URL (customer token API, CRL).
+    var subordinateAuthority: String { origin(ports.subordinateAuthority) }
+    /// The STI-SCA ACME base URL.
+    var subordinateAuthorityACME: String { subordinateAuthority + "/acme" }
+    /// The STI-SCA's CRL.
+    var subordinateAuthorityCRL: String { subordinateAuthority + "/crl/sca.crl" }
+    /// The STI-CR base URL.
+    var repository: String { origin(ports.repository) + "/certs" }
+    /// The `x5u` of the STI-PA token-signing certificate.
+    var policyAdministratorTokenX5U: String { repository + "/" + SandboxPKI.paTokenSignerName + ".pem" }
+    /// The `x5u` of the STI-SCA token-signing certificate.
+    var subordinateAuthorityTokenX5U: String { repository + "/" + SandboxPKI.scaTokenSignerName + ".pem" }
+}
