@@ -257,7 +257,7 @@ let package = Package(
             name: "AppTests",
             dependencies: [
                 "App", "HTTPClient", "STIRServices", "PASSporT", "ACMECore", "STIRCertificates", "CertificateRevocation", "TNAuthList",
-                "JOSE", x509, crypto,
+                "JOSE", asn1, x509, crypto,
             ],
             swiftSettings: swiftSettings
         ),

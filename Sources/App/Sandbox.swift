@@ -43,10 +43,17 @@ public struct Sandbox: Sendable {
         do {
             try await serve(directory: directory, state: state, urls: urls, pki: pki, storages: storages, handlingSignals: handlingSignals, onReady: onReady)
         } catch {
-            for storage in storages.all { await storage.close() }
+            await Self.close(storages)
             throw error
         }
-        for storage in storages.all { await storage.close() }
+        await Self.close(storages)
+    }
+
+    /// Closes the databases in a task of its own, so that a cancelled caller still closes every connection.
+    static func close(_ storages: Storages) async {
+        await Task {
+            for storage in storages.all { await storage.close() }
+        }.value
     }
 
     struct Storages {
@@ -64,7 +71,9 @@ public struct Sandbox: Sendable {
                 opened.append(try await SQLStorage.open(.sqlite(dataDirectory: directory.path(folder)), logger: Self.quietLogger))
             }
         } catch {
-            for storage in opened { await storage.close() }
+            await Task {
+                for storage in opened { await storage.close() }
+            }.value
             if let error = error as? AppError { throw error }
             throw AppError(.storage, "cannot open the sandbox databases: \(error)")
         }

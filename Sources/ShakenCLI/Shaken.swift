@@ -11,7 +11,7 @@ public struct Shaken: AsyncParsableCommand {
         abstract: "STIR/SHAKEN keys, certificates, CRLs and PASSporTs, with delegate certificates.",
         subcommands: [
             KeyCommand.self, TNAuthListCommand.self, CertCommand.self, CRLCommand.self, PassportCommand.self, DemoCommand.self,
-            
+            SandboxCommand.self, AcmeCommand.self, PaCommand.self,
         ]
     )
 

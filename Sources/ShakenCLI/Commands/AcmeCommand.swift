@@ -1,0 +1,21 @@
+import ArgumentParser
+
+/// `shaken acme`: an ACME client for the STI-CA and STI-SCA (RFC 8555; RFC 9447, RFC 9448; issue item 7),
+/// keeping keys and certificates in a directory.
+struct AcmeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "acme",
+        abstract: "Obtain and revoke STI certificates over ACME.",
+        subcommands: [AcmeDelegateCommand.self, AcmeAccountCommand.self, AcmeRevokeCommand.self]
+    )
+}
+
+/// The server options shared by the ACME commands.
+struct AcmeServerOptions: ParsableArguments {
+    @Option(name: .long, help: "The ACME directory URL.")
+    var server: String
+    @Option(name: .long, help: "The TLS root to trust, PEM (e.g. <sandbox>/tls/root.pem).")
+    var trust: String
+    @Option(name: .long, help: "The key directory (account key, certificate keys and chains).")
+    var dir: String
+}

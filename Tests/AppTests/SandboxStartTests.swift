@@ -1,0 +1,82 @@
+import App
+import Crypto
+import Foundation
+import HTTPClient
+import SwiftASN1
+import Testing
+import X509
+
+@Suite("Sandbox start and resume", .serialized)
+struct SandboxStartTests {
+    @Test("The sandbox starts over HTTPS, provisions, and writes a complete endpoints.json")
+    func startsAndWritesEndpoints() async throws {
+        let sandbox = try await SandboxHarness.start()
+        defer { sandbox.remove() }
+        do {
+            let onDisk = try SandboxEndpoints.load(dataDirectory: sandbox.directory)
+            #expect(onDisk == sandbox.endpoints)
+            let endpoints = sandbox.endpoints
+            for url in [endpoints.policyAdministrator, endpoints.certificationAuthorityDirectory, endpoints.subordinateAuthorityDirectory, endpoints.repository] {
+                #expect(url.hasPrefix("https://127.0.0.1:"))
+            }
+            for path in [endpoints.tlsRootPath, endpoints.trustListSignerPath, endpoints.crlSignerPath] {
+                #expect(FileManager.default.fileExists(atPath: path))
+            }
+            #expect(!endpoints.adminSecret.isEmpty && !endpoints.provider.password.isEmpty && !endpoints.enterprise.password.isEmpty)
+            #expect(endpoints.enterprise.tnRangeCount == 10 && endpoints.provider.spc == "5678")
+            #expect(sandbox.progress.contains { $0.contains("order, tkauth-01, finalize") })
+            #expect(sandbox.progress.contains { $0.contains("shaken acme delegate") })
+
+            try await HTTPSClient.withClient(.init(trustRoots: try .pemFile(endpoints.tlsRootPath))) { transport in
+                let pa = STIPAClient(baseURL: endpoints.policyAdministrator, transport: transport)
+                let signer = try Certificate(pemEncoded: String(decoding: try Data(contentsOf: URL(fileURLWithPath: endpoints.trustListSignerPath)), as: UTF8.self))
+                let trustList = try await pa.fetchTrustList(signingKey: try #require(P256.Signing.PublicKey(signer.publicKey)))
+                #expect(trustList.roots.count == 1)
+                let scaChain = try String(decoding: Data(contentsOf: URL(fileURLWithPath: sandbox.directory + "/sca/ca.pem")), as: UTF8.self)
+                let scaCertificate = try Certificate(derEncoded: try #require(try PEMDocument.parseMultiple(pemString: scaChain).first).derBytes)
+                let constraints = try #require(try scaCertificate.extensions.basicConstraints)
+                guard case .isCertificateAuthority = constraints else {
+                    Issue.record("the STI-SCA certificate is not a CA certificate: \(constraints)")
+                    throw AppError(.provisioning, "not a CA")
+                }
+                let paCRL = try await pa.downloadCRL(url: endpoints.policyAdministratorCRL)
+                let scaCRL = try await pa.downloadCRL(url: endpoints.subordinateAuthorityCRL)
+                #expect(paCRL.revokedCertificates.isEmpty && scaCRL.issuer == scaCertificate.subject)
+            }
+        } catch {
+            await sandbox.stop()
+            throw error
+        }
+        await sandbox.stop()
+    }
+
+    @Test("A restart on the same directory resumes with the same ports, accounts, keys and certificates")
+    func restartResumes() async throws {
+        let first = try await SandboxHarness.start()
+        defer { first.remove() }
+        let scaBefore = try Data(contentsOf: URL(fileURLWithPath: first.directory + "/sca/ca.pem"))
+        let rootBefore = try Data(contentsOf: URL(fileURLWithPath: first.endpoints.tlsRootPath))
+        let out = first.directory + "/enterprise"
+        let obtained = try await DelegateEnrollment(endpoints: first.endpoints, directory: out, makeKey: { P256.Signing.PrivateKey() }).run()
+        await first.stop()
+
+        let second = try await SandboxHarness.start(directory: first.directory)
+        do {
+            #expect(second.endpoints == first.endpoints)
+            #expect(second.progress.first?.hasPrefix("Resuming") == true)
+            #expect(!second.progress.contains { $0.contains("order, tkauth-01, finalize") })
+            #expect(try Data(contentsOf: URL(fileURLWithPath: first.directory + "/sca/ca.pem")) == scaBefore)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: second.endpoints.tlsRootPath)) == rootBefore)
+            let published = try await HTTPSClient.withClient(.init(trustRoots: try .pemFile(second.endpoints.tlsRootPath))) { transport in
+                try await transport.send(HTTPSRequest(url: obtained.x5u))
+            }
+            #expect(published.status == 200)
+            let again = try await DelegateEnrollment(endpoints: second.endpoints, directory: out, makeKey: { P256.Signing.PrivateKey() }).run()
+            #expect(again.chain.dropFirst().first == obtained.chain.dropFirst().first)
+        } catch {
+            await second.stop()
+            throw error
+        }
+        await second.stop()
+    }
+}
