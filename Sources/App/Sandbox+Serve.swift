@@ -31,12 +31,14 @@ extension Sandbox {
         } catch {
             throw AppError(.keyMaterial, "cannot prepare TLS and the token-signing chains: \(error)")
         }
+        let resolver: any HostResolver =
+            IPAddress(configuration.host).map { StaticHostResolver([urls.repositoryHost: [$0]]) } ?? SystemHostResolver()
         let fetcher = HTTPCertificateChainFetcher(
             configuration: .init(
                 policy: X5UPolicy(allowedPorts: [state.ports.repository], allowsIPLiterals: true),
-                allowedHosts: [configuration.host, "localhost"], trustRoots: .only(pem: Array(rootPEM.utf8))
+                allowedHosts: [configuration.host, urls.repositoryHost], trustRoots: .only(pem: Array(rootPEM.utf8))
             ),
-            now: environment.now
+            resolver: resolver, now: environment.now
         )
         let authorities = SandboxAuthorities(
             configuration: configuration, environment: environment, pki: pki, urls: urls, repository: repository, tokenCertificates: fetcher

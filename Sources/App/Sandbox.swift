@@ -83,7 +83,7 @@ public struct Sandbox: Sendable {
     private func loadState(_ directory: DataDirectory) async throws(AppError) -> SandboxState {
         if let state = try SandboxState.load(from: directory) { return state }
         let state = SandboxState(
-            ports: try await PortPicker.resolve(configuration.ports, host: configuration.host),
+            ports: try await PortPicker.resolve(configuration.ports, host: configuration.host, preferStandard: configuration.prefersStandardRepositoryPort),
             adminSecret: environment.randomText(24), providerPassword: environment.randomText(18),
             enterprisePassword: environment.randomText(18), provisioned: false
         )

@@ -66,16 +66,20 @@ public struct SandboxConfiguration: Hashable, Sendable {
     public var lifetimes: Lifetimes
     /// The scrypt cost exponent of the password hashes (RFC 7914; 15 in production, lower in tests).
     public var passwordCostExponent: Int
+    /// Whether a picked STI-CR port tries 8443 first, so that `x5u` URLs pass the default x5u policy
+    /// of signers and verifiers (ports 443 and 8443).
+    public var prefersStandardRepositoryPort: Bool
 
     /// Creates a configuration.
     public init(
         dataDirectory: String, host: String = "127.0.0.1", ports: Ports = Ports(), lifetimes: Lifetimes = Lifetimes(),
-        passwordCostExponent: Int = 15
+        passwordCostExponent: Int = 15, prefersStandardRepositoryPort: Bool = true
     ) {
         self.dataDirectory = dataDirectory
         self.host = host
         self.ports = ports
         self.lifetimes = lifetimes
         self.passwordCostExponent = passwordCostExponent
+        self.prefersStandardRepositoryPort = prefersStandardRepositoryPort
     }
 }

@@ -7,6 +7,10 @@ struct SandboxURLs: Hashable, Sendable {
 
     private func origin(_ port: Int) -> String { "https://\(host):\(port)" }
 
+    /// The host name in STI-CR URLs: `localhost` for the IPv4 loopback, since PASSporT `x5u` URLs name a
+    /// DNS host, not an IP literal (ATIS-1000074 §5.3.1; the STI-AS x5u policy).
+    var repositoryHost: String { host == "127.0.0.1" ? "localhost" : host }
+
     /// The STI-PA base URL.
     var policyAdministrator: String { origin(ports.policyAdministrator) }
     /// The SHAKEN CRL (spec digest §4.6).
@@ -20,7 +24,7 @@ struct SandboxURLs: Hashable, Sendable {
     /// The STI-SCA's CRL.
     var subordinateAuthorityCRL: String { subordinateAuthority + "/crl/sca.crl" }
     /// The STI-CR base URL.
-    var repository: String { origin(ports.repository) + "/certs" }
+    var repository: String { "https://\(repositoryHost):\(ports.repository)/certs" }
     /// The `x5u` of the STI-PA token-signing certificate.
     var policyAdministratorTokenX5U: String { repository + "/" + SandboxPKI.paTokenSignerName + ".pem" }
     /// The `x5u` of the STI-SCA token-signing certificate.

@@ -27,10 +27,10 @@ struct DelegateIssuanceTests {
             #expect(try leaf.extensions.tnAuthList == (try TNAuthorizationList([.range(try TelephoneNumberRange(start: TelephoneNumber("12025550110"), count: 10))])))
 
             let port = try #require(URLComponents(string: endpoints.repository)?.port)
-            let x5uPolicy = X5UPolicy(allowedPorts: [port], allowsIPLiterals: true)
+            let x5uPolicy = X5UPolicy(allowedPorts: [port])
             let fetcher = HTTPCertificateChainFetcher(
-                configuration: .init(policy: x5uPolicy, allowedHosts: ["127.0.0.1"], trustRoots: try .pemFile(endpoints.tlsRootPath)),
-                now: { Date() }
+                configuration: .init(policy: x5uPolicy, allowedHosts: ["localhost"], trustRoots: try .pemFile(endpoints.tlsRootPath)),
+                resolver: StaticHostResolver(["localhost": [try #require(IPAddress("127.0.0.1"))]]), now: { Date() }
             )
             let anchors = try PEMDocument.parseMultiple(pemString: String(decoding: try Data(contentsOf: URL(fileURLWithPath: out + "/trust.pem")), as: UTF8.self))
                 .map { try Certificate(derEncoded: $0.derBytes) }

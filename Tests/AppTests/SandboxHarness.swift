@@ -29,7 +29,7 @@ struct SandboxHarness {
         let lines = Mutex<[String]>([])
         let (stream, continuation) = AsyncStream<SandboxEndpoints>.makeStream()
         let sandbox = Sandbox(
-            configuration: SandboxConfiguration(dataDirectory: directory, passwordCostExponent: 10), environment: environment,
+            configuration: SandboxConfiguration(dataDirectory: directory, passwordCostExponent: 10, prefersStandardRepositoryPort: false), environment: environment,
             progress: { line in lines.withLock { $0.append(line) } }
         )
         let task = Task {
