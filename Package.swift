@@ -256,7 +256,7 @@ let package = Package(
         .testTarget(
             name: "AppTests",
             dependencies: [
-                "App", "HTTPClient", "STIRServices", "PASSporT", "ACMECore", "STIRCertificates", "CertificateRevocation", "TNAuthList",
+                "App", "ShakenCLI", "HTTPClient", "STIRServices", "PASSporT", "ACMECore", "STIRCertificates", "CertificateRevocation", "TNAuthList",
                 "JOSE", asn1, x509, crypto,
             ],
             swiftSettings: swiftSettings

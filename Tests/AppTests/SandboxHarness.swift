@@ -25,11 +25,11 @@ struct SandboxHarness {
         )
     }
 
-    static func start(directory: String = temporaryDirectory()) async throws -> SandboxHarness {
+    static func start(directory: String = temporaryDirectory(), standardRepositoryPort: Bool = false) async throws -> SandboxHarness {
         let lines = Mutex<[String]>([])
         let (stream, continuation) = AsyncStream<SandboxEndpoints>.makeStream()
         let sandbox = Sandbox(
-            configuration: SandboxConfiguration(dataDirectory: directory, passwordCostExponent: 10, prefersStandardRepositoryPort: false), environment: environment,
+            configuration: SandboxConfiguration(dataDirectory: directory, passwordCostExponent: 10, prefersStandardRepositoryPort: standardRepositoryPort), environment: environment,
             progress: { line in lines.withLock { $0.append(line) } }
         )
         let task = Task {

@@ -1,0 +1,85 @@
+import App
+import Foundation
+import ShakenCLI
+import Synchronization
+import Testing
+
+/// Runs `shaken` in process and captures what it writes.
+private func shaken(_ arguments: [String]) async -> (status: Int32, out: String, err: String) {
+    let captured = Mutex<(out: String, err: String)>(("", ""))
+    let sink = CommandOutput(
+        standardOutput: { text in captured.withLock { $0.out += text } },
+        standardError: { text in captured.withLock { $0.err += text } }
+    )
+    let status = await ShakenMain.run(arguments, output: sink)
+    let (out, err) = captured.withLock { $0 }
+    return (status, out, err)
+}
+
+@Suite("shaken acme and shaken pa against a running sandbox", .serialized)
+struct CommandTests {
+    @Test("acme delegate, passport sign and passport verify give TN-Validation-Passed; after acme revoke the same call fails")
+    func delegateSignVerifyRevoke() async throws {
+        let sandbox = try await SandboxHarness.start(standardRepositoryPort: true)
+        defer { sandbox.remove() }
+        let out = sandbox.directory + "/enterprise"
+        do {
+            let delegate = await shaken(["acme", "delegate", "--sandbox", sandbox.directory, "--out", out, "--json"])
+            #expect(delegate.status == 0, "\(delegate.err)")
+            let x5u = try String(contentsOfFile: out + "/x5u.txt", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+            try #require(x5u.hasPrefix("https://localhost:8443/certs/"), "8443 was busy; the default x5u policy needs it: \(x5u)")
+            let signed = await shaken(["passport", "sign", "--key", out + "/delegate.key", "--x5u", x5u, "--orig", "12025550110", "--dest", "12025550199", "--attest", "A", "--json"])
+            #expect(signed.status == 0, "\(signed.err)")
+            let identity = try #require(try JSONSerialization.jsonObject(with: Data(signed.out.utf8)) as? [String: Any])["identity"] as? String
+            let verifyArguments = [
+                "passport", "verify", "--identity", try #require(identity), "--chain", out + "/delegate.chain.pem", "--trust", out + "/trust.pem",
+                "--crl", out + "/sti-pa.crl", "--crl", out + "/sti-sca.crl", "--crl-signer", out + "/crl-signer.pem",
+                "--orig", "12025550110", "--dest", "12025550199",
+            ]
+            let verified = await shaken(verifyArguments)
+            #expect(verified.status == 0 && verified.out.hasPrefix("TN-Validation-Passed"), "\(verified.out) \(verified.err)")
+
+            let revoked = await shaken([
+                "acme", "revoke", "--server", sandbox.endpoints.subordinateAuthorityDirectory, "--trust", sandbox.endpoints.tlsRootPath,
+                "--dir", out, "--reason", "1",
+            ])
+            #expect(revoked.status == 0, "\(revoked.err)")
+            let refreshed = await shaken(["acme", "delegate", "--sandbox", sandbox.directory, "--out", out + "-after"])
+            #expect(refreshed.status == 0, "\(refreshed.err)")
+            var afterArguments = verifyArguments
+            if let index = afterArguments.firstIndex(of: out + "/sti-sca.crl") { afterArguments[index] = out + "-after/sti-sca.crl" }
+            let after = await shaken(afterArguments)
+            #expect(!after.out.hasPrefix("TN-Validation-Passed"), "\(after.out)")
+        } catch {
+            await sandbox.stop()
+            throw error
+        }
+        await sandbox.stop()
+    }
+
+    @Test("pa trust-list, account create, user create and revoke drive the STI-PA admin routes; bad input is one line")
+    func operatorCommands() async throws {
+        let sandbox = try await SandboxHarness.start()
+        defer { sandbox.remove() }
+        let list = await shaken(["pa", "trust-list", "--sandbox", sandbox.directory])
+        #expect(list.status == 0 && list.out.contains("SHAKEN ROOT Sandbox STI-CA"), "\(list.out) \(list.err)")
+        let account = await shaken([
+            "pa", "account", "create", "--sandbox", sandbox.directory, "--id", "sp-1234", "--name", "Other SP", "--spc", "1234",
+            "--range", "13035550100:50", "--json",
+        ])
+        #expect(account.status == 0 && account.out.contains("sp-1234"), "\(account.err)")
+        let duplicate = await shaken(["pa", "account", "create", "--sandbox", sandbox.directory, "--id", "sp-1234", "--name", "Again", "--spc", "1234"])
+        #expect(duplicate.status != 0 && duplicate.err.split(separator: "\n").count == 1, "\(duplicate.err)")
+        let user = await shaken(["pa", "user", "create", "--sandbox", sandbox.directory, "--account", "sp-1234", "--user", "alice", "--password", "correct horse battery staple"])
+        #expect(user.status == 0, "\(user.err)")
+        let badRange = await shaken(["pa", "account", "create", "--sandbox", sandbox.directory, "--id", "x", "--name", "x", "--spc", "1", "--range", "nope"])
+        #expect(badRange.status != 0 && badRange.err.contains("START:COUNT"))
+        let revoke = await shaken(["pa", "revoke", "--sandbox", sandbox.directory, "--certificate", sandbox.directory + "/sca/ca.pem", "--reason", "1"])
+        #expect(revoke.status == 0, "\(revoke.err)")
+        let again = await shaken(["pa", "revoke", "--sandbox", sandbox.directory, "--certificate", sandbox.directory + "/sca/ca.pem"])
+        #expect(again.status != 0)
+        let missing = await shaken(["acme", "delegate", "--sandbox", sandbox.directory + "/absent", "--out", sandbox.directory + "/x"])
+        #expect(missing.status != 0 && missing.err.contains("endpoints.json"))
+        await sandbox.stop()
+    }
+}
