@@ -70,8 +70,15 @@ extension Sandbox {
             services: [paApp, caApp, crApp, supervisor], gracefulShutdownSignals: handlingSignals ? [.sigterm, .sigint] : [],
             logger: Self.quietLogger
         )
+        // Cancelling the caller stops the services gracefully (connections drained, listeners closed)
+        // instead of cancelling them mid-request.
+        let runner = Task { try await group.run() }
         do {
-            try await group.run()
+            try await withTaskCancellationHandler {
+                try await runner.value
+            } onCancel: {
+                Task { await group.triggerGracefulShutdown() }
+            }
         } catch let error as AppError {
             throw error
         } catch {
@@ -115,12 +122,15 @@ struct SandboxSupervisor: Service {
     let body: @Sendable () async throws -> Void
 
     func run() async throws {
-        var count = 0
-        for await _ in readiness {
-            count += 1
-            if count == expected { break }
+        let ready = try await cancelWhenGracefulShutdown {
+            var count = 0
+            for await _ in readiness {
+                count += 1
+                if count == expected { return true }
+            }
+            return false
         }
-        try Task.checkCancellation()
+        guard ready, !Task.isCancelled else { return }
         try await body()
     }
 }
