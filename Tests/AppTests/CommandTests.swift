@@ -82,4 +82,42 @@ struct CommandTests {
         #expect(missing.status != 0 && missing.err.contains("endpoints.json"))
         await sandbox.stop()
     }
+
+    @Test(
+        "acme certificate obtains each kind with the right token authority and issuer; renew gives a new serial",
+        arguments: [
+            ("sp", ["--spc", "5678"], 2), ("tn", ["--range", "12025550150:5"], 2), ("delegate", ["--tn", "12025550111"], 3),
+            ("sca", ["--spc", "5678"], 2),
+        ]
+    )
+    func certificateKinds(kind: String, entries: [String], chainLength: Int) async throws {
+        let sandbox = try await SandboxHarness.start()
+        defer { sandbox.remove() }
+        let dir = sandbox.directory + "/keys-" + kind
+        let obtained = await shaken(["acme", "certificate", "--kind", kind, "--sandbox", sandbox.directory, "--dir", dir, "--json"] + entries)
+        #expect(obtained.status == 0, "\(obtained.err)")
+        let first = try JSONSerialization.jsonObject(with: Data(obtained.out.utf8)) as? [String: Any]
+        #expect(first?["chainLength"] as? Int == chainLength)
+        let password = kind == "delegate" ? sandbox.endpoints.enterprise.password : sandbox.endpoints.provider.password
+        let renewed = await shaken(["acme", "renew", "--dir", dir, "--name", kind, "--password", password, "--json"])
+        #expect(renewed.status == 0, "\(renewed.err)")
+        let second = try JSONSerialization.jsonObject(with: Data(renewed.out.utf8)) as? [String: Any]
+        #expect(second?["serialNumber"] as? String != nil && second?["serialNumber"] as? String != first?["serialNumber"] as? String)
+        await sandbox.stop()
+    }
+
+    @Test("acme certificate for numbers the account does not hold fails with one line")
+    func certificateOutsideHoldingsRefused() async throws {
+        let sandbox = try await SandboxHarness.start()
+        defer { sandbox.remove() }
+        let foreign = await shaken(["acme", "certificate", "--kind", "sp", "--sandbox", sandbox.directory, "--dir", sandbox.directory + "/k", "--spc", "1234"])
+        #expect(foreign.status != 0 && foreign.err.split(separator: "\n").count == 1, "\(foreign.err)")
+        let delegate = await shaken([
+            "acme", "certificate", "--kind", "delegate", "--sandbox", sandbox.directory, "--dir", sandbox.directory + "/d", "--range", "12025550150:5",
+        ])
+        #expect(delegate.status != 0, "\(delegate.out)")
+        let noList = await shaken(["acme", "certificate", "--kind", "sp", "--sandbox", sandbox.directory, "--dir", sandbox.directory + "/n"])
+        #expect(noList.status != 0 && noList.err.contains("--spc"))
+        await sandbox.stop()
+    }
 }

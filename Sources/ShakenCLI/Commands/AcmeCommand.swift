@@ -6,7 +6,9 @@ struct AcmeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "acme",
         abstract: "Obtain and revoke STI certificates over ACME.",
-        subcommands: [AcmeDelegateCommand.self, AcmeAccountCommand.self, AcmeRevokeCommand.self]
+        subcommands: [
+            AcmeDelegateCommand.self, AcmeCertificateCommand.self, AcmeRenewCommand.self, AcmeAccountCommand.self, AcmeRevokeCommand.self,
+        ]
     )
 }
 

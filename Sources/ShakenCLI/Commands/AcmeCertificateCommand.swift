@@ -1,0 +1,108 @@
+import App
+import ArgumentParser
+import Crypto
+import Foundation
+import HTTPClient
+import TNAuthList
+import X509
+
+/// `shaken acme certificate --kind sp|sca|delegate|tn`: an SPC or customer token from the STI-PA or the
+/// STI-SCA, then an ACME order answered with it (RFC 8555 §7.4; RFC 9447, RFC 9448; ATIS-1000080 §6.3.5,
+/// ATIS-1000092 §5.3). With `--sandbox DIR`, servers and credentials come from its endpoints.json.
+struct AcmeCertificateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "certificate", abstract: "Obtain an STI certificate over ACME.")
+
+    /// What is asked for.
+    enum Kind: String, ExpressibleByArgument, CaseIterable, Codable {
+        case sp, sca, delegate, tn
+    }
+
+    /// Where the token comes from.
+    enum TokenSource: String, ExpressibleByArgument, CaseIterable, Codable {
+        case pa, sca
+    }
+
+    @Option(name: .long, help: "sp (SPC end entity), sca (STI-SCA CA), delegate (from an STI-SCA), tn (TN-level from the STI-CA).")
+    var kind: Kind
+    @Option(name: .long, help: "A sandbox data directory supplying servers, TLS root and credentials.")
+    var sandbox: String?
+    @Option(name: .long, help: "The ACME directory URL (default with --sandbox: STI-SCA for delegate, else STI-CA).")
+    var server: String?
+    @Option(name: .long, help: "The TLS root to trust, PEM.")
+    var trust: String?
+    @Option(name: .long, help: "The key directory.")
+    var dir: String
+    @Option(name: .long, help: "The token authority: pa or sca (default: sca for delegate, else pa).")
+    var tokenFrom: TokenSource?
+    @Option(name: .long, help: "The token authority base URL.")
+    var tokenServer: String?
+    @Option(name: .long, help: "The account (or customer) ID at the token authority.")
+    var accountId: String?
+    @Option(name: .long, help: "The login user at the token authority.")
+    var user: String?
+    @Option(name: .long, help: "The login password.")
+    var password: String?
+    @Option(name: .long, help: "A service provider code TNAuthList entry (repeatable).")
+    var spc: [String] = []
+    @Option(name: .long, help: "A telephone number TNAuthList entry (repeatable).")
+    var tn: [String] = []
+    @Option(name: .long, help: "A TNAuthList range START:COUNT (repeatable).")
+    var range: [String] = []
+    @Option(name: .long, help: "The subject common name (default: 'SHAKEN <spc>' for an SPC certificate, ATIS-1000080 §6.4.1).")
+    var commonName: String?
+    @Option(name: .long, help: "The name of the key and chain files in the key directory (default: the kind).")
+    var name: String?
+    @OptionGroup var output: JSONFlag
+
+    func run() async throws {
+        guard let list = try ArgumentValues.tnAuthList(spc: spc, tn: tn, range: range) else {
+            throw ShakenCLIError(.invalidArgument, "give the TNAuthList with --spc, --tn or --range")
+        }
+        let endpoints = try sandbox.map { try SandboxEndpoints.load(dataDirectory: $0) }
+        let source = tokenFrom ?? (kind == .delegate ? .sca : .pa)
+        let enrollment = AcmeEnrollment(
+            kind: kind, name: name ?? kind.rawValue,
+            server: try Self.pick(server, endpoints.map { kind == .delegate ? $0.subordinateAuthorityDirectory : $0.certificationAuthorityDirectory }, "--server"),
+            trust: try Self.pick(trust, endpoints?.tlsRootPath, "--trust"),
+            tokenServer: try Self.pick(tokenServer, endpoints.map { source == .sca ? $0.subordinateAuthority : $0.policyAdministrator }, "--token-server"),
+            accountID: try Self.pick(accountId, endpoints.map { source == .sca ? $0.enterprise.customerID : $0.provider.accountID }, "--account-id"),
+            user: try Self.pick(user, endpoints.map { source == .sca ? $0.enterprise.userID : $0.provider.userID }, "--user"),
+            entries: list.entries.map(\.description), commonName: commonName ?? Self.defaultCommonName(list)
+        )
+        let secret = try Self.pick(password, endpoints.map { source == .sca ? $0.enterprise.password : $0.provider.password }, "--password")
+        let chain = try await enrollment.run(directory: dir, password: secret, list: list)
+        AcmeEnrollment.report(chain, name: enrollment.name, directory: dir, json: output.json)
+    }
+
+    /// `SHAKEN <spc>` for a list naming one SPC (the common name ATIS-1000080 §6.4.1 asks of SP certificates).
+    static func defaultCommonName(_ list: TNAuthorizationList) -> String {
+        if list.serviceProviderCodes.count == 1, let code = list.serviceProviderCodes.first { return "SHAKEN \(code.value)" }
+        return "STI certificate"
+    }
+
+    static func pick(_ given: String?, _ fallback: String?, _ option: String) throws -> String {
+        guard let value = given ?? fallback else { throw ShakenCLIError(.invalidArgument, "\(option) is needed without --sandbox") }
+        return value
+    }
+}
+
+/// `shaken acme renew --name NAME`: a new key and certificate for the same TNAuthList, with the
+/// settings kept by `acme certificate` and a fresh token.
+struct AcmeRenewCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "renew", abstract: "Renew a certificate obtained with acme certificate.")
+
+    @Option(name: .long, help: "The key directory.")
+    var dir: String
+    @Option(name: .long, help: "The certificate's name in the key directory.")
+    var name: String
+    @Option(name: .long, help: "The login password at the token authority.")
+    var password: String
+    @OptionGroup var output: JSONFlag
+
+    func run() async throws {
+        let enrollment = try AcmeEnrollment.load(directory: dir, name: name)
+        let list = try enrollment.tnAuthList()
+        let chain = try await enrollment.run(directory: dir, password: password, list: list)
+        AcmeEnrollment.report(chain, name: name, directory: dir, json: output.json)
+    }
+}
