@@ -39,9 +39,3 @@ public struct SandboxEnvironment: Sendable {
     /// A random number generator over ``random``.
     var generator: SandboxRandomNumberGenerator { SandboxRandomNumberGenerator(source: random) }
 }
-
-/// A `RandomNumberGenerator` drawing from an injected source.
-struct SandboxRandomNumberGenerator: RandomNumberGenerator {
-    let source: @Sendable () -> UInt64
-    mutating func next() -> UInt64 { source() }
-}
