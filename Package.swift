@@ -31,6 +31,7 @@ let package = Package(
         .library(name: "PolicyAdministration", targets: ["PolicyAdministration"]),
         .library(name: "ACMECore", targets: ["ACMECore"]),
         .library(name: "StorageSQL", targets: ["StorageSQL"]),
+        .library(name: "HTTPServer", targets: ["HTTPServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
@@ -41,6 +42,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
         .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
     ],
     targets: [
         // MARK: Layer 0: formats (pure: no I/O, no clock, no globals)
@@ -84,6 +86,16 @@ let package = Package(
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "HTTPServer",
+            dependencies: [
+                "ACMECore", "PolicyAdministration", "AuthorityToken", "STIRCertificates", "CertificateRevocation", "TNAuthList",
+                "JOSE", asn1, x509, crypto,
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -179,6 +191,16 @@ let package = Package(
                 "CertificateRevocation", "TNAuthList", "JOSE", x509, crypto,
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HTTPServerTests",
+            dependencies: [
+                "HTTPServer", "ACMECore", "ACMETesting", "PolicyAdministration", "PolicyAdministrationTesting", "AuthorityToken",
+                "STIRTesting", "STIRCertificates", "CertificateRevocation", "TNAuthList", "JOSE", asn1, x509, crypto,
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
         ),
