@@ -32,6 +32,7 @@ let package = Package(
         .library(name: "ACMECore", targets: ["ACMECore"]),
         .library(name: "StorageSQL", targets: ["StorageSQL"]),
         .library(name: "HTTPServer", targets: ["HTTPServer"]),
+        .library(name: "HTTPClient", targets: ["HTTPClient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
@@ -43,6 +44,9 @@ let package = Package(
         .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
         .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.100.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.30.0"),
     ],
     targets: [
         // MARK: Layer 0: formats (pure: no I/O, no clock, no globals)
@@ -96,6 +100,19 @@ let package = Package(
                 "JOSE", asn1, x509, crypto,
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "HTTPClient",
+            dependencies: [
+                "STIRServices", "ACMECore", "AuthorityToken", "PolicyAdministration", "STIRCertificates",
+                "CertificateRevocation", "TNAuthList", "JOSE", asn1, x509, crypto,
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -201,6 +218,18 @@ let package = Package(
                 "STIRTesting", "STIRCertificates", "CertificateRevocation", "TNAuthList", "JOSE", asn1, x509, crypto,
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HTTPClientTests",
+            dependencies: [
+                "HTTPClient", "ACMECore", "ACMETesting", "AuthorityToken", "PolicyAdministration", "PolicyAdministrationTesting",
+                "STIRServices", "STIRTesting", "STIRCertificates", "CertificateRevocation", "TNAuthList", "JOSE", asn1, x509, crypto,
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: swiftSettings
         ),
