@@ -120,13 +120,18 @@ struct JSONScanner {
     private mutating func parseString() throws(JOSEError) -> String {
         index += 1
         let start = index
+        var combined: UInt8 = 0
         while index < input.count {
             let byte = input[index]
             if byte == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: input[start..<index])
                 index += 1
+                // Plain ASCII (every PASSporT member in practice) is valid UTF-8 as it stands;
+                // only other text goes through full validation.
+                if combined < 0x80 { return String(decoding: slice, as: UTF8.self) }
                 return try validatedString(slice)
             }
+            combined |= byte
             if byte == UInt8(ascii: "\\") { return try parseEscapedString(from: start) }
             if byte < 0x20 { throw failure("unescaped control character in string") }
             index += 1
