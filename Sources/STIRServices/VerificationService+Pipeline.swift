@@ -85,7 +85,7 @@ extension VerificationService {
     private func verifySignatureAndClaims(
         _ unverified: UnverifiedPASSporT, chain: ValidatedSTIChain, request: VerificationRequest, notes: inout [String]
     ) throws(Rejection) -> VerifiedPASSporT {
-        guard let key = P256.Signing.PublicKey(chain.leaf.publicKey) else {
+        guard let key = P256.Signing.PublicKey(chain.chain[0].publicKey) else {
             throw Rejection(.unsupportedKey, "the signing certificate's key is not a P-256 key (ATIS-1000080 §6.4.1)")
         }
         let passport: VerifiedPASSporT

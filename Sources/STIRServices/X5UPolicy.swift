@@ -128,10 +128,22 @@ public struct X5UPolicy: Hashable, Sendable {
                 index += 3
                 continue
             }
-            guard isAlphanumeric(byte) || Array("-._~!$&'()*+,;=:@/".utf8).contains(byte) else {
+            guard isAlphanumeric(byte) || isPathSymbol(byte) else {
                 throw refuse(url, "path has a character outside RFC 3986 §3.3")
             }
             index += 1
+        }
+    }
+
+    /// The RFC 3986 §3.3 path characters besides alphanumerics and `%`: `-._~!$&'()*+,;=:@/`.
+    private static func isPathSymbol(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "!"), UInt8(ascii: "$"),
+             UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"),
+             UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "="), UInt8(ascii: ":"), UInt8(ascii: "@"), UInt8(ascii: "/"):
+            true
+        default:
+            false
         }
     }
 
