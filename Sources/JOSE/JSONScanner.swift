@@ -71,6 +71,8 @@ struct JSONScanner {
         while true {
             guard index < input.count, input[index] == UInt8(ascii: "\"") else { throw failure("expected a member name") }
             let name = try parseString()
+            // JOSE objects are small: one allocation instead of growing 1, 2, 4, 8.
+            if members.isEmpty { members.reserveCapacity(8) }
             skipWhitespace()
             guard index < input.count, input[index] == UInt8(ascii: ":") else { throw failure("expected ':'") }
             index += 1

@@ -40,18 +40,16 @@ public struct UnverifiedPASSporT: Hashable, Sendable {
     }
 
     private init(bytes: [UInt8], text: String?) throws(PASSporTError) {
-        if CompactJWS.hasDetachedPayloadShape(bytes) {
-            throw PASSporTError(
-                code: .compactFormNotAllowed,
-                reason: "compact form (empty payload) requires reconstructed claims (RFC 8225 §7)"
-            )
-        }
+        // The compact form is refused before any other structural error; a well-formed JWS
+        // tells its shape itself, so the dots are scanned once on the usual path.
         let jws: CompactJWS
         do {
             jws = try CompactJWS(bytes: bytes, maximumLength: 16_384)
         } catch {
+            if CompactJWS.hasDetachedPayloadShape(bytes) { throw Self.compactFormRefused }
             throw PASSporTError(code: .malformedToken, reason: error.reason)
         }
+        if jws.isDetachedPayload { throw Self.compactFormRefused }
         let header = try PASSporTHeader(jsonObject: Self.object(jws.header, part: "header"))
         let claims = try PASSporTClaims(jsonObject: Self.object(jws.payload, part: "payload"))
         try claims.validate(for: header.ppt)
@@ -97,6 +95,10 @@ public struct UnverifiedPASSporT: Hashable, Sendable {
         unverifiedClaims = reconstructedClaims
         signingInput = input[...]
         compact = String(token)
+    }
+
+    private static var compactFormRefused: PASSporTError {
+        PASSporTError(code: .compactFormNotAllowed, reason: "compact form (empty payload) requires reconstructed claims (RFC 8225 §7)")
     }
 
     private static func object(_ bytes: [UInt8], part: String) throws(PASSporTError) -> JSONObject {
