@@ -64,7 +64,7 @@ extension VerificationService {
         let x5u = unverified.unverifiedHeader.x5u
         var notes: [String] = []
         do {
-            try policy.x5uPolicy.validate(x5u)
+            try policy.x5uPolicy.check(x5u)
         } catch {
             throw Rejection(.x5uNotAllowed, error.reason)
         }
