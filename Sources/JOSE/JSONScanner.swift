@@ -21,7 +21,7 @@ struct JSONScanner {
         JOSEError(code: .malformedJSON, reason: "\(reason) at offset \(index)")
     }
 
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while index < input.count {
             switch input[index] {
             case 0x20, 0x09, 0x0A, 0x0D: index += 1
@@ -30,7 +30,7 @@ struct JSONScanner {
         }
     }
 
-    private mutating func parseValue(depth: Int) throws(JOSEError) -> JSONValue {
+    mutating func parseValue(depth: Int) throws(JOSEError) -> JSONValue {
         guard index < input.count else { throw failure("unexpected end of input") }
         switch input[index] {
         case UInt8(ascii: "{"): return .object(try parseObject(depth: depth + 1))

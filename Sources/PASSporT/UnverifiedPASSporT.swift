@@ -50,8 +50,20 @@ public struct UnverifiedPASSporT: Hashable, Sendable {
             throw PASSporTError(code: .malformedToken, reason: error.reason)
         }
         if jws.isDetachedPayload { throw Self.compactFormRefused }
-        let header = try PASSporTHeader(jsonObject: Self.object(jws.header, part: "header"))
-        let claims = try PASSporTClaims(jsonObject: Self.object(jws.payload, part: "payload"))
+        // The usual shapes are read straight into typed fields; anything else, and every error,
+        // goes through the strict parser's tree and the checks over it.
+        let header: PASSporTHeader
+        if let direct = PASSporTHeader.directlyParsed(jws.header, limits: Self.parser) {
+            header = direct
+        } else {
+            header = try PASSporTHeader(jsonObject: Self.object(jws.header, part: "header"))
+        }
+        let claims: PASSporTClaims
+        if let direct = PASSporTClaims.directlyParsed(jws.payload, limits: Self.parser) {
+            claims = direct
+        } else {
+            claims = try PASSporTClaims(jsonObject: Self.object(jws.payload, part: "payload"))
+        }
         try claims.validate(for: header.ppt)
         unverifiedHeader = header
         unverifiedClaims = claims
