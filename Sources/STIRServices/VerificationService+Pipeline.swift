@@ -8,17 +8,18 @@ import X509
 extension VerificationService {
     /// Selects the main PASSporT (one of `types`), verifies related ones, then runs the checks.
     func verify(_ request: VerificationRequest, accepting types: Set<PASSporTExtension?>) async -> VerificationOutcome {
-        let values = request.identityHeaders.filter { !$0.allSatisfy(\.isWhitespace) }
-        guard !values.isEmpty else {
-            return VerificationOutcome(failure: .identityMissing, reason: "the request carries no Identity header (RFC 8224 §6.2.2)")
-        }
         var candidates: [IdentityCandidate] = []
+        candidates.reserveCapacity(request.identityHeaders.count)
         var firstRejection: Rejection?
-        for value in values {
+        // Blank values are skipped, as if absent (no filtered copy of the array is made).
+        for value in request.identityHeaders where !value.allSatisfy(\.isWhitespace) {
             switch Self.parseCandidate(value) {
             case .success(let candidate): candidates.append(candidate)
             case .failure(let rejection): firstRejection = firstRejection ?? rejection
             }
+        }
+        guard !candidates.isEmpty || firstRejection != nil else {
+            return VerificationOutcome(failure: .identityMissing, reason: "the request carries no Identity header (RFC 8224 §6.2.2)")
         }
         guard let mainIndex = candidates.firstIndex(where: { types.contains($0.passport.unverifiedHeader.ppt) }) else {
             if let firstRejection { return VerificationOutcome(failure: firstRejection.failure, reason: firstRejection.reason) }
