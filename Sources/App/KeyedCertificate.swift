@@ -35,8 +35,8 @@ struct KeyedCertificate: Sendable {
         return KeyedCertificate(certificate: certificate, key: key)
     }
 
-    /// A self-signed P-256 certificate authority that signs only what `keyUsage` allows: the STI-PA
-    /// CRL signer (RFC 5280 §5: cRLSign) and the token authorities' anchors (RFC 9447 §3, x5u chain).
+    /// A self-signed P-256 certificate authority for a token authority's anchor (RFC 9447 §3: the
+    /// `x5u` chain of the token-signing certificate ends at a configured anchor).
     static func selfSignedAuthority(commonName: String, key: P256.Signing.PrivateKey, now: Date, lifetime: TimeInterval, random: inout some RandomNumberGenerator) throws -> Certificate {
         let name = try DistinguishedName.shaken(commonName: commonName, organization: "swift-shaken sandbox", country: "US")
         let publicKey = Certificate.PublicKey(key.publicKey)

@@ -38,7 +38,10 @@ struct SandboxPKI: Sendable {
         }
         let builder = STICertificateBuilder()
         crlSigner = try KeyedCertificate.loadOrCreate("pa/crl-signer", in: directory, environment: environment) { key in
-            try KeyedCertificate.selfSignedAuthority(commonName: "STI-PA CRL Signer", key: key, now: now, lifetime: lifetimes.root, random: &random)
+            try STICertificateBuilder.issueCRLSigner(
+                subject: try DistinguishedName.shaken(commonName: "STI-PA CRL Signer", organization: "Sandbox STI-PA", country: "US"),
+                privateKey: Certificate.PrivateKey(key), notValidBefore: now - 3_600, notValidAfter: now + lifetimes.root, using: &random
+            )
         }
         let anchor = try KeyedCertificate.loadOrCreate("pa/token-anchor", in: directory, environment: environment) { key in
             try KeyedCertificate.selfSignedAuthority(commonName: "STI-PA Token Authority", key: key, now: now, lifetime: lifetimes.root, random: &random)
