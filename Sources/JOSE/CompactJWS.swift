@@ -60,14 +60,20 @@ public struct CompactJWS: Hashable, Sendable {
 
     /// The number of `.` bytes (counting stops after five) and the positions of the first two.
     private static func dots(in bytes: [UInt8]) -> (count: Int, first: Int, second: Int) {
-        var count = 0
-        var first = -1
-        var second = -1
-        for index in bytes.indices where bytes[index] == UInt8(ascii: ".") {
-            count += 1
-            if count == 1 { first = index } else if count == 2 { second = index } else if count > 4 { break }
+        bytes.withUnsafeBufferPointer { buffer in
+            var count = 0
+            var first = -1
+            var second = -1
+            var index = 0
+            while index < buffer.count {
+                if buffer[index] == UInt8(ascii: ".") {
+                    count += 1
+                    if count == 1 { first = index } else if count == 2 { second = index } else if count > 4 { break }
+                }
+                index += 1
+            }
+            return (count, first, second)
         }
-        return (count, first, second)
     }
 
     /// The received `BASE64URL(header) "." BASE64URL(payload)` bytes (RFC 7515 §5.2 step 8).

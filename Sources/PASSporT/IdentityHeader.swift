@@ -46,10 +46,20 @@ public struct IdentityHeader: Hashable, Sendable {
 
     /// The header field value, `<token>;info=<uri>;alg=ES256[;ppt=<ppt>]` plus extension parameters.
     public var formatted: String {
-        var text = token
-        if let info { text += ";info=<\(info)>" }
-        text += ";alg=\(algorithm)"
-        if let ppt { text += ";ppt=\(Self.quotedIfNeeded(ppt))" }
+        var text = ""
+        text.reserveCapacity(token.utf8.count + (info?.utf8.count ?? 0) + 32)
+        text += token
+        if let info {
+            text += ";info=<"
+            text += info
+            text += ">"
+        }
+        text += ";alg="
+        text += algorithm
+        if let ppt {
+            text += ";ppt="
+            text += Self.quotedIfNeeded(ppt)
+        }
         for parameter in extensionParameters {
             text += ";\(parameter.name)"
             if let value = parameter.value { text += "=\(Self.quotedIfNeeded(value))" }

@@ -56,17 +56,27 @@ struct IdentityHeaderScanner {
         while index < bytes.endIndex, Self.isWhitespace(bytes[index]) { index += 1 }
     }
 
+    /// The bytes of a signed identity digest: the base64url alphabet and `.`, by byte value.
+    private static let digestByteTable: [Bool] = (0...255).map { value in
+        let byte = UInt8(value)
+        return byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+            || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+
     /// Reads the signed identity digest: base64url characters and dots.
     mutating func readSignedDigest() throws(PASSporTError) -> String {
         skipWhitespace()
         let start = index
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            let isDigestByte = byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
-                || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-            guard isDigestByte else { break }
-            index += 1
+        let base = bytes.startIndex
+        // The digest is most of the header value: scan it over raw storage with a table lookup
+        // and a local cursor.
+        index = bytes.withUnsafeBufferPointer { buffer in
+            Self.digestByteTable.withUnsafeBufferPointer { table in
+                var position = start - base
+                while position < buffer.count, table[Int(buffer[position])] { position += 1 }
+                return position + base
+            }
         }
         guard index > start else { throw IdentityHeader.malformed("missing signed identity digest") }
         let token = String(decoding: bytes[start..<index], as: UTF8.self)

@@ -40,20 +40,30 @@ public struct UnverifiedPASSporT: Hashable, Sendable {
     }
 
     private init(bytes: [UInt8], text: String?) throws(PASSporTError) {
-        if CompactJWS.hasDetachedPayloadShape(bytes) {
-            throw PASSporTError(
-                code: .compactFormNotAllowed,
-                reason: "compact form (empty payload) requires reconstructed claims (RFC 8225 §7)"
-            )
-        }
+        // The compact form is refused before any other structural error; a well-formed JWS
+        // tells its shape itself, so the dots are scanned once on the usual path.
         let jws: CompactJWS
         do {
             jws = try CompactJWS(bytes: bytes, maximumLength: 16_384)
         } catch {
+            if CompactJWS.hasDetachedPayloadShape(bytes) { throw Self.compactFormRefused }
             throw PASSporTError(code: .malformedToken, reason: error.reason)
         }
-        let header = try PASSporTHeader(jsonObject: Self.object(jws.header, part: "header"))
-        let claims = try PASSporTClaims(jsonObject: Self.object(jws.payload, part: "payload"))
+        if jws.isDetachedPayload { throw Self.compactFormRefused }
+        // The usual shapes are read straight into typed fields; anything else, and every error,
+        // goes through the strict parser's tree and the checks over it.
+        let header: PASSporTHeader
+        if let direct = PASSporTHeader.directlyParsed(jws.header, limits: Self.parser) {
+            header = direct
+        } else {
+            header = try PASSporTHeader(jsonObject: Self.object(jws.header, part: "header"))
+        }
+        let claims: PASSporTClaims
+        if let direct = PASSporTClaims.directlyParsed(jws.payload, limits: Self.parser) {
+            claims = direct
+        } else {
+            claims = try PASSporTClaims(jsonObject: Self.object(jws.payload, part: "payload"))
+        }
         try claims.validate(for: header.ppt)
         unverifiedHeader = header
         unverifiedClaims = claims
@@ -97,6 +107,10 @@ public struct UnverifiedPASSporT: Hashable, Sendable {
         unverifiedClaims = reconstructedClaims
         signingInput = input[...]
         compact = String(token)
+    }
+
+    private static var compactFormRefused: PASSporTError {
+        PASSporTError(code: .compactFormNotAllowed, reason: "compact form (empty payload) requires reconstructed claims (RFC 8225 §7)")
     }
 
     private static func object(_ bytes: [UInt8], part: String) throws(PASSporTError) -> JSONObject {

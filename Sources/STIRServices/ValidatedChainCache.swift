@@ -26,6 +26,10 @@ import X509
 public actor ValidatedChainCache {
     private struct Entry {
         let chain: ValidatedSTIChain
+        /// The latest `notBefore` and the earliest `notAfter` of the chain, so a hit checks the
+        /// validity of every certificate with two comparisons.
+        let validFrom: Date
+        let validUntil: Date
         let crlFingerprints: [[Certificate.Signature]]
         /// The source's revision when the CRLs were seen; `nil` when it does not report one.
         let crlRevision: UInt64?
@@ -101,8 +105,11 @@ public actor ValidatedChainCache {
         {
             entries[victim] = nil
         }
+        let certificates = chain.chain
         entries[x5u] = Entry(
             chain: chain,
+            validFrom: certificates.map(\.notValidBefore).max() ?? .distantPast,
+            validUntil: min(chain.notAfter, certificates.map(\.notValidAfter).min() ?? .distantFuture),
             crlFingerprints: crlFingerprints,
             crlRevision: snapshot.revision,
             crlsCurrentUntil: crlsCurrentUntil,
@@ -113,10 +120,10 @@ public actor ValidatedChainCache {
     /// The cached chain for `x5u` if it is still valid at `time` and its revocation verdict still
     /// stands (see the type's description); otherwise `nil`, and a stale entry is removed.
     public func chain(for x5u: String, at time: Date) async -> ValidatedSTIChain? {
-        guard let entry = entries[x5u] else { return nil }
-        let certificates = entry.chain.chain
-        guard time <= entry.chain.notAfter, certificates.allSatisfy({ $0.notValidBefore <= time && time <= $0.notValidAfter }) else {
-            entries[x5u] = nil
+        guard let position = entries.index(forKey: x5u) else { return nil }
+        let entry = entries.values[position]
+        guard entry.validFrom <= time, time <= entry.validUntil else {
+            entries.remove(at: position)
             return nil
         }
         if entry.chain.isRevocationChecked {
@@ -124,9 +131,14 @@ public actor ValidatedChainCache {
                 entries[x5u] = nil
                 return nil
             }
+            // The entry may have been replaced or removed while the CRL source was asked.
+            guard let current = entries.index(forKey: x5u) else { return entry.chain }
+            clock &+= 1
+            entries.values[current].lastUse = clock
+            return entry.chain
         }
         clock &+= 1
-        entries[x5u]?.lastUse = clock
+        entries.values[position].lastUse = clock
         return entry.chain
     }
 

@@ -26,10 +26,10 @@ extension VerificationService {
         guard !called.isEmpty else {
             throw Rejection(.destMismatch, "the request has no called telephone number to bind dest to")
         }
-        if Set(called).isSubset(of: claims.dest.telephoneNumbers) { return nil }
+        if allContained(called, in: claims.dest.telephoneNumbers) { return nil }
         for diversion in diversions
         where diversion.claims.orig == claims.orig
-            && Set(called).isSubset(of: diversion.claims.dest.telephoneNumbers)
+            && allContained(called, in: diversion.claims.dest.telephoneNumbers)
             && diversion.claims.div.map({ $0.kind == .telephoneNumber && claims.dest.telephoneNumbers.contains($0.value) }) == true
         {
             return "dest matched through a div PASSporT retargeting \(diversion.claims.div?.value ?? "") (RFC 8946)"
@@ -38,6 +38,13 @@ extension VerificationService {
             .destMismatch,
             "called number(s) \(called.joined(separator: ",")) not in dest.tn [\(claims.dest.telephoneNumbers.joined(separator: ","))]"
         )
+    }
+
+    /// Whether every element of `needles` is in `haystack`: a plain scan for the usual one or two
+    /// numbers, a set for larger lists.
+    static func allContained(_ needles: [String], in haystack: [String]) -> Bool {
+        if needles.count * haystack.count <= 64 { return needles.allSatisfy { haystack.contains($0) } }
+        return Set(needles).isSubset(of: haystack)
     }
 
     /// When the leaf's TNAuthList lists numbers (a delegate certificate), `orig` must be one of

@@ -15,9 +15,9 @@ struct Rejection: Error {
     }
 }
 
-/// One parsed Identity header with its structurally checked PASSporT.
+/// The structurally checked PASSporT of one parsed Identity header (the header itself is not kept:
+/// nothing after parsing reads it, and each copy of it would cost reference counting).
 struct IdentityCandidate: Sendable {
-    let header: IdentityHeader
     let passport: UnverifiedPASSporT
 }
 
@@ -37,7 +37,7 @@ extension VerificationService {
             return .failure(Rejection(VerificationFailure(passportError: error), error.reason))
         }
         do {
-            return .success(IdentityCandidate(header: header, passport: try header.unverifiedPASSporT()))
+            return .success(IdentityCandidate(passport: try header.unverifiedPASSporT()))
         } catch {
             var failure = VerificationFailure(passportError: error)
             if failure == .invalidClaim, hasInvalidAttestation(token: header.token) {

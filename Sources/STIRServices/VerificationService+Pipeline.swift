@@ -8,17 +8,18 @@ import X509
 extension VerificationService {
     /// Selects the main PASSporT (one of `types`), verifies related ones, then runs the checks.
     func verify(_ request: VerificationRequest, accepting types: Set<PASSporTExtension?>) async -> VerificationOutcome {
-        let values = request.identityHeaders.filter { !$0.allSatisfy(\.isWhitespace) }
-        guard !values.isEmpty else {
-            return VerificationOutcome(failure: .identityMissing, reason: "the request carries no Identity header (RFC 8224 §6.2.2)")
-        }
         var candidates: [IdentityCandidate] = []
+        candidates.reserveCapacity(request.identityHeaders.count)
         var firstRejection: Rejection?
-        for value in values {
+        // Blank values are skipped, as if absent (no filtered copy of the array is made).
+        for value in request.identityHeaders where !value.allSatisfy(\.isWhitespace) {
             switch Self.parseCandidate(value) {
             case .success(let candidate): candidates.append(candidate)
             case .failure(let rejection): firstRejection = firstRejection ?? rejection
             }
+        }
+        guard !candidates.isEmpty || firstRejection != nil else {
+            return VerificationOutcome(failure: .identityMissing, reason: "the request carries no Identity header (RFC 8224 §6.2.2)")
         }
         guard let mainIndex = candidates.firstIndex(where: { types.contains($0.passport.unverifiedHeader.ppt) }) else {
             if let firstRejection { return VerificationOutcome(failure: firstRejection.failure, reason: firstRejection.reason) }
@@ -64,7 +65,7 @@ extension VerificationService {
         let x5u = unverified.unverifiedHeader.x5u
         var notes: [String] = []
         do {
-            try policy.x5uPolicy.validate(x5u)
+            try policy.x5uPolicy.check(x5u)
         } catch {
             throw Rejection(.x5uNotAllowed, error.reason)
         }
@@ -85,7 +86,7 @@ extension VerificationService {
     private func verifySignatureAndClaims(
         _ unverified: UnverifiedPASSporT, chain: ValidatedSTIChain, request: VerificationRequest, notes: inout [String]
     ) throws(Rejection) -> VerifiedPASSporT {
-        guard let key = P256.Signing.PublicKey(chain.leaf.publicKey) else {
+        guard let key = P256.Signing.PublicKey(chain.chain[0].publicKey) else {
             throw Rejection(.unsupportedKey, "the signing certificate's key is not a P-256 key (ATIS-1000080 §6.4.1)")
         }
         let passport: VerifiedPASSporT

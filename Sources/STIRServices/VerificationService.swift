@@ -70,8 +70,11 @@ public struct VerificationService: Sendable {
     /// same request and reported in ``VerificationOutcome/related``; a valid `div` PASSporT whose
     /// `div` claim names a SHAKEN `dest` lets the SHAKEN PASSporT match a retargeted request (RFC 8946 §6).
     public func verify(_ request: VerificationRequest) async -> VerificationOutcome {
-        await verify(request, accepting: [.shaken])
+        await verify(request, accepting: Self.shakenOnly)
     }
+
+    /// The accepted types of ``verify(_:)``, built once rather than per call.
+    private static let shakenOnly: Set<PASSporTExtension?> = [.shaken]
 
     /// Verifies a customer's base or `rcd` PASSporT, as an originating service provider does
     /// before relying on a delegate certificate (ATIS-1000092 §6.2, RFC 9795).

@@ -40,20 +40,40 @@ public struct X5UPolicy: Hashable, Sendable {
     /// - Throws: ``STIRServicesError`` `x5uNotAllowed` naming the broken rule.
     @discardableResult
     public func validate(_ url: String) throws(STIRServicesError) -> Components {
-        let bytes = Array(url.utf8)
+        let (host, port, pathBytes) = try check(Array(url.utf8)[...], url: url)
+        return Components(
+            host: String(decoding: host.map(Self.lowercased), as: UTF8.self),
+            port: port,
+            path: pathBytes.isEmpty ? "/" : String(decoding: pathBytes, as: UTF8.self)
+        )
+    }
+
+    /// Checks `url` against the policy without building ``Components`` (the verifier's per-call path).
+    ///
+    /// - Throws: as ``validate(_:)``.
+    func check(_ url: String) throws(STIRServicesError) {
+        _ = try check(Array(url.utf8)[...], url: url)
+    }
+
+    private func check(
+        _ bytes: ArraySlice<UInt8>, url: String
+    ) throws(STIRServicesError) -> (host: ArraySlice<UInt8>, port: Int, path: ArraySlice<UInt8>) {
         guard !bytes.isEmpty, bytes.count <= maximumLength else {
             throw Self.refuse(url, "must be 1 to \(maximumLength) bytes long")
         }
         guard bytes.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\\") }) else {
             throw Self.refuse(url, "must be printable ASCII without spaces or backslashes")
         }
-        let scheme = Array("https://".utf8)
-        guard bytes.count > scheme.count, zip(bytes, scheme).allSatisfy({ Self.lowercased($0) == $1 }) else {
+        let scheme: StaticString = "https://"
+        let schemeCount = scheme.utf8CodeUnitCount
+        guard bytes.count > schemeCount,
+            (0..<schemeCount).allSatisfy({ Self.lowercased(bytes[bytes.startIndex + $0]) == scheme.utf8Start[$0] })
+        else {
             throw Self.refuse(url, "scheme must be https (ATIS-1000080 §6.3.1)")
         }
         if bytes.contains(UInt8(ascii: "?")) { throw Self.refuse(url, "must not carry a query (ATIS-1000074 §5.3.1)") }
         if bytes.contains(UInt8(ascii: "#")) { throw Self.refuse(url, "must not carry a fragment (ATIS-1000074 §5.3.1)") }
-        let rest = bytes[scheme.count...]
+        let rest = bytes[(bytes.startIndex + schemeCount)...]
         let slash = rest.firstIndex(of: UInt8(ascii: "/")) ?? rest.endIndex
         let authority = rest[..<slash]
         let pathBytes = rest[slash...]
@@ -65,11 +85,7 @@ public struct X5UPolicy: Hashable, Sendable {
             throw Self.refuse(url, "port \(port) is not allowed (ATIS-1000080 §6.3.1: 443 or 8443)")
         }
         try Self.checkPath(pathBytes, url: url)
-        return Components(
-            host: String(decoding: host.map(Self.lowercased), as: UTF8.self),
-            port: port,
-            path: pathBytes.isEmpty ? "/" : String(decoding: pathBytes, as: UTF8.self)
-        )
+        return (host, port, pathBytes)
     }
 
     private static func splitAuthority(
@@ -91,11 +107,21 @@ public struct X5UPolicy: Hashable, Sendable {
         let colon = authority.firstIndex(of: UInt8(ascii: ":"))
         let host = authority[..<(colon ?? authority.endIndex)]
         let port = colon.map { authority[($0 + 1)...] }
-        let labels = host.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        guard !host.isEmpty, labels.allSatisfy({ isHostLabel($0) }) else {
+        // Walk the dot-separated labels in place (no array of labels per call).
+        var labelsValid = !host.isEmpty
+        var isIPv4 = true
+        var labelStart = host.startIndex
+        while labelsValid {
+            let labelEnd = host[labelStart...].firstIndex(of: UInt8(ascii: ".")) ?? host.endIndex
+            let label = host[labelStart..<labelEnd]
+            labelsValid = isHostLabel(label)
+            isIPv4 = isIPv4 && label.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+            guard labelEnd < host.endIndex else { break }
+            labelStart = labelEnd + 1
+        }
+        guard labelsValid else {
             throw refuse(url, "host must be a DNS name of letters, digits and hyphens")
         }
-        let isIPv4 = labels.allSatisfy { $0.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } }
         return (host, isIPv4, port)
     }
 
@@ -128,10 +154,22 @@ public struct X5UPolicy: Hashable, Sendable {
                 index += 3
                 continue
             }
-            guard isAlphanumeric(byte) || Array("-._~!$&'()*+,;=:@/".utf8).contains(byte) else {
+            guard isAlphanumeric(byte) || isPathSymbol(byte) else {
                 throw refuse(url, "path has a character outside RFC 3986 §3.3")
             }
             index += 1
+        }
+    }
+
+    /// The RFC 3986 §3.3 path characters besides alphanumerics and `%`: `-._~!$&'()*+,;=:@/`.
+    private static func isPathSymbol(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "!"), UInt8(ascii: "$"),
+             UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"),
+             UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "="), UInt8(ascii: ":"), UInt8(ascii: "@"), UInt8(ascii: "/"):
+            true
+        default:
+            false
         }
     }
 

@@ -137,27 +137,17 @@ extension TestPKI {
 
     static func makeCRLSigner(referenceTime: Date, serials: inout SeededRandomNumberGenerator) throws -> Entity {
         let key = Self.key("sti-pa-crl")
-        let publicKey = Certificate.PublicKey(key.publicKey)
         let name = try DistinguishedName.shaken(
             commonName: "STI-PA CRL Signer",
             organization: "Example STI-PA",
             country: "US"
         )
-        let certificate = try Certificate(
-            version: .v3,
-            serialNumber: STICertificateBuilder.randomSerialNumber(using: &serials),
-            publicKey: publicKey,
+        let certificate = try STICertificateBuilder.issueCRLSigner(
+            subject: name,
+            privateKey: Certificate.PrivateKey(key),
             notValidBefore: referenceTime - 365 * Self.day,
             notValidAfter: referenceTime + 3650 * Self.day,
-            issuer: name,
-            subject: name,
-            signatureAlgorithm: .ecdsaWithSHA256,
-            extensions: try Certificate.Extensions {
-                Critical(BasicConstraints.isCertificateAuthority(maxPathLength: 0))
-                Critical(KeyUsage(keyCertSign: true, cRLSign: true))
-                SubjectKeyIdentifier(hash: publicKey)
-            },
-            issuerPrivateKey: Certificate.PrivateKey(key)
+            using: &serials
         )
         return Entity(certificate: certificate, privateKey: key)
     }

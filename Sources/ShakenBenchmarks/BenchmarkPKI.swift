@@ -29,22 +29,12 @@ struct BenchmarkPKI: Sendable {
 
         let crlSignerKey = P256.Signing.PrivateKey()
         let crlSignerName = try DistinguishedName.shaken(commonName: "STI-PA CRL Signer", organization: "Example STI-PA", country: "US")
-        let crlSignerPublicKey = Certificate.PublicKey(crlSignerKey.publicKey)
-        crlSigner = try Certificate(
-            version: .v3,
-            serialNumber: STICertificateBuilder.randomSerialNumber(using: &random),
-            publicKey: crlSignerPublicKey,
+        crlSigner = try STICertificateBuilder.issueCRLSigner(
+            subject: crlSignerName,
+            privateKey: Certificate.PrivateKey(crlSignerKey),
             notValidBefore: referenceTime - 365 * day,
             notValidAfter: referenceTime + 3650 * day,
-            issuer: crlSignerName,
-            subject: crlSignerName,
-            signatureAlgorithm: .ecdsaWithSHA256,
-            extensions: try Certificate.Extensions {
-                Critical(BasicConstraints.isCertificateAuthority(maxPathLength: 0))
-                Critical(KeyUsage(keyCertSign: true, cRLSign: true))
-                SubjectKeyIdentifier(hash: crlSignerPublicKey)
-            },
-            issuerPrivateKey: Certificate.PrivateKey(crlSignerKey)
+            using: &random
         )
 
         let rootKey = P256.Signing.PrivateKey()

@@ -67,6 +67,23 @@ struct EndToEndTests {
         #expect(text.standardOutput.hasPrefix("TN-Validation-Passed\n"))
     }
 
+    @Test("An explicit --iat outside the freshness window signs with a note, and verifies only with --now")
+    func explicitIssuedAt() async throws {
+        let pki = try await CLIPKI.make()
+        defer { pki.directory.remove() }
+        let iat = Int64(Date().timeIntervalSince1970) + 3_600
+        let signed = try await pki.must(["passport", "sign", "--key", pki.path("deleg.key"), "--x5u", CLIPKI.x5u,
+                                         "--orig", "12025550112", "--dest", "13035550123", "--attest", "A",
+                                         "--iat", String(iat)])
+        #expect(signed.standardError.contains("--now \(iat)"), "\(signed.standardError)")
+        let identity = signed.trimmedOutput
+        let now = await pki.verify(identity)
+        #expect(now.status == 1)
+        #expect(try parsedJSON(now).objectValue?["reasonCode"] == .integer(403))
+        let then = await pki.verify(identity, extra: ["--now", String(iat)])
+        #expect(then.status == 0, "\(then.standardOutput)")
+    }
+
     @Test(
         "Failing verifications exit non-zero with the SIP reason code",
         arguments: [

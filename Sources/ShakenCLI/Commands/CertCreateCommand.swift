@@ -90,9 +90,10 @@ struct CertCreateCommand: AsyncParsableCommand {
         let subject = try ArgumentValues.distinguishedName(cn: subjectCn, org: org, country: country)
         guard let stiProfile = profile.profile else {
             let signerKey = try InputFiles.signingKey(key)
-            let certificate = try CRLSignerCertificate.make(
-                subject: subject, key: signerKey, notValidBefore: now,
-                notValidAfter: now.addingTimeInterval(TimeInterval(days) * 86_400)
+            var generator = SystemRandomNumberGenerator()
+            let certificate = try STICertificateBuilder.issueCRLSigner(
+                subject: subject, privateKey: signerKey, notValidBefore: now,
+                notValidAfter: now.addingTimeInterval(TimeInterval(days) * 86_400), using: &generator
             )
             try emit(certificate)
             return

@@ -6,7 +6,10 @@ import TNAuthList
 
 /// `shaken passport sign`: signs a PASSporT and prints the SIP Identity header value (RFC 8224 §4.1) —
 /// only it, on standard output. Signing goes through the STI-AS (``AuthenticationService``), which checks the
-/// x5u URL (ATIS-1000080 §6.3.1) and refuses an `--iat` more than 60 s from now (RFC 8224 §4.1). `ppt=shaken` (RFC 8588), `div` (RFC 8946) or `rcd` (RFC 9795).
+/// x5u URL (ATIS-1000080 §6.3.1). Without `--iat` the PASSporT is issued now. An explicit `--iat` is the
+/// operator's choice of signing time (test vectors, replays of recorded calls): the STI-AS signs as of that
+/// time, and a note on standard error says when it lies outside the 60 s freshness window of now
+/// (RFC 8224 §4.1), so that verifiers need `--now`. `ppt=shaken` (RFC 8588), `div` (RFC 8946) or `rcd` (RFC 9795).
 struct PassportSignCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sign",
@@ -35,6 +38,9 @@ struct PassportSignCommand: AsyncParsableCommand {
     var rcdName: String?
     @OptionGroup var output: JSONFlag
 
+    /// The freshness window of RFC 8224 §4.1 that the note about an explicit `--iat` refers to.
+    static let freshnessWindow: Int64 = 60
+
     func validate() throws {
         guard !dest.isEmpty else { throw ValidationError("give at least one --dest") }
         switch ppt {
@@ -55,7 +61,9 @@ struct PassportSignCommand: AsyncParsableCommand {
         let originationID = origid ?? UUID().uuidString.lowercased()
         let identity: String
         do {
-            let service = try AuthenticationService(privateKey: key, x5u: x5u, clock: { now })
+            // The signing clock is the chosen --iat when one is given, so the STI-AS freshness rule
+            // (RFC 8224 §4.1) holds for what the operator asked for; otherwise it is now.
+            let service = try AuthenticationService(privateKey: key, x5u: x5u, clock: { issuedAt })
             switch ppt {
             case .shaken:
                 let level = Attestation(rawValue: attest?.rawValue ?? "") ?? .gateway
@@ -71,6 +79,12 @@ struct PassportSignCommand: AsyncParsableCommand {
             }
         } catch {
             throw ShakenCLIError(.invalidArgument, "cannot sign: \(error.reason)")
+        }
+        let skew = Int64(issuedAt.timeIntervalSince1970) - Int64(now.timeIntervalSince1970)
+        if abs(skew) > Self.freshnessWindow {
+            CommandOutput.diagnostic(
+                "note: --iat is \(abs(skew)) s \(skew < 0 ? "before" : "after") now; verifiers will find it stale unless they verify with --now \(Int64(issuedAt.timeIntervalSince1970))"
+            )
         }
         if output.json {
             CommandOutput.json(

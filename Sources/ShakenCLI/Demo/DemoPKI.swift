@@ -54,9 +54,9 @@ struct DemoPKI {
 
         let paKey = P256.Signing.PrivateKey()
         crlSigner = Entity(
-            certificate: try CRLSignerCertificate.make(
-                subject: try name("STI-PA CRL Signer", "Demo STI-PA"), key: Certificate.PrivateKey(paKey),
-                notValidBefore: start, notValidAfter: now.addingTimeInterval(3650 * 86_400)
+            certificate: try STICertificateBuilder.issueCRLSigner(
+                subject: try name("STI-PA CRL Signer", "Demo STI-PA"), privateKey: Certificate.PrivateKey(paKey),
+                notValidBefore: start, notValidAfter: now.addingTimeInterval(3650 * 86_400), using: &generator
             ),
             key: paKey
         )

@@ -10,7 +10,7 @@ import X509
 enum ProfileArgument: String, ExpressibleByArgument, CaseIterable, Sendable {
     case root, intermediate, sp, sca, delegate
     case delegateCA = "delegate-ca"
-    /// The STI-PA CRL signer (no STI profile; see ``CRLSignerCertificate``).
+    /// The STI-PA CRL signer (no STI profile; see ``STICertificateBuilder/issueCRLSigner(subject:privateKey:notValidBefore:notValidAfter:using:)``).
     case crlSigner = "crl-signer"
 
     /// The library profile; `nil` for the CRL signer.
