@@ -259,6 +259,7 @@ let package = Package(
                 "App", "ShakenCLI", "HTTPClient", "STIRServices", "PASSporT", "ACMECore", "STIRCertificates", "CertificateRevocation", "TNAuthList",
                 "JOSE", asn1, x509, crypto,
             ],
+            exclude: ["Python"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
