@@ -15,7 +15,7 @@ extension StandardPortSuites {
             let process = Process()
             process.executableURL = binary
             process.arguments = ["sandbox", "--data", directory]
-            FileManager.default.createFile(atPath: log.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
             let handle = try FileHandle(forWritingTo: log)
             process.standardOutput = handle
             process.standardError = handle
