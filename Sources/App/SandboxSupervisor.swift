@@ -7,7 +7,7 @@ struct SandboxSupervisor: Service {
     let body: @Sendable () async throws -> Void
 
     func run() async throws {
-        let ready = try await cancelWhenGracefulShutdown {
+        let ready = await cancelWhenGracefulShutdown {
             var count = 0
             for await _ in readiness {
                 count += 1
