@@ -5,6 +5,9 @@
 # to export as SHAKEN_TEST_POSTGRES_URL. Safe to run any number of times.
 set -euo pipefail
 
+# Everything the tools say goes to stderr; stdout carries only the URL.
+exec 3>&1 1>&2
+
 role=shaken
 password=shaken
 database=shaken_test
@@ -44,4 +47,4 @@ if ! as_postgres "psql -p $port -tAc \"SELECT 1 FROM pg_database WHERE datname =
     as_postgres "psql -p $port -qc \"CREATE DATABASE $database OWNER $role\""
 fi
 
-echo "postgres://$role:$password@127.0.0.1:$port/$database"
+echo "postgres://$role:$password@127.0.0.1:$port/$database" >&3

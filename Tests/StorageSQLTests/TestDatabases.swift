@@ -36,7 +36,13 @@ enum TestDatabases {
 
     /// Drops every table of the test database (`public` schema), directly over PostgresNIO.
     static func resetPostgres(_ url: String) async throws {
-        let configuration = try SQLPostgresConfiguration(url: url)
+        let configuration: SQLPostgresConfiguration
+        do {
+            configuration = try SQLPostgresConfiguration(url: url)
+        } catch {
+            Issue.record("SHAKEN_TEST_POSTGRES_URL is not a PostgreSQL URL (postgres://user:password@host:port/database): \(url.debugDescription)")
+            throw error
+        }
         let connection = try await PostgresConnection.connect(
             configuration: configuration.coreConfiguration, id: 0, logger: Logger(label: "shaken.storage.tests")
         )
