@@ -37,12 +37,15 @@ struct SandboxPKI: Sendable {
             throw AppError(.keyMaterial, "cannot issue the TLS server certificate: \(error)")
         }
         let builder = STICertificateBuilder()
-        crlSigner = try KeyedCertificate.loadOrCreate("pa/crl-signer", in: directory, environment: environment) { key in
-            try STICertificateBuilder.issueCRLSigner(
-                subject: try DistinguishedName.shaken(commonName: "STI-PA CRL Signer", organization: "Sandbox STI-PA", country: "US"),
-                privateKey: Certificate.PrivateKey(key), notValidBefore: now - 3_600, notValidAfter: now + lifetimes.root, using: &random
+        let root = try KeyedCertificate.loadOrCreate("ca/root", in: directory, environment: environment) { key in
+            let request = STICertificateRequest(
+                profile: .root, subject: try DistinguishedName.shaken(commonName: "SHAKEN ROOT Sandbox STI-CA", organization: "Sandbox STI-CA", country: "US"),
+                publicKey: Certificate.PublicKey(key.publicKey), notValidBefore: now - 3_600, notValidAfter: now + lifetimes.root
             )
+            return try builder.issue(request, issuer: .selfSigned(Certificate.PrivateKey(key)), using: &random)
         }
+        caRoot = root
+        crlSigner = try Self.crlSigner(directory: directory, environment: environment, root: root, lifetime: lifetimes.root, random: &random)
         let anchor = try KeyedCertificate.loadOrCreate("pa/token-anchor", in: directory, environment: environment) { key in
             try KeyedCertificate.selfSignedAuthority(commonName: "STI-PA Token Authority", key: key, now: now, lifetime: lifetimes.root, random: &random)
         }
@@ -52,14 +55,6 @@ struct SandboxPKI: Sendable {
                 commonName: "STI-PA Token Signer", key: key, issuer: anchor, now: now, lifetime: lifetimes.intermediate, random: &random
             )
         }
-        let root = try KeyedCertificate.loadOrCreate("ca/root", in: directory, environment: environment) { key in
-            let request = STICertificateRequest(
-                profile: .root, subject: try DistinguishedName.shaken(commonName: "SHAKEN ROOT Sandbox STI-CA", organization: "Sandbox STI-CA", country: "US"),
-                publicKey: Certificate.PublicKey(key.publicKey), notValidBefore: now - 3_600, notValidAfter: now + lifetimes.root
-            )
-            return try builder.issue(request, issuer: .selfSigned(Certificate.PrivateKey(key)), using: &random)
-        }
-        caRoot = root
         let signerSubject = crlSigner.certificate.subject
         caIntermediate = try KeyedCertificate.loadOrCreate("ca/intermediate", in: directory, environment: environment) { key in
             let request = STICertificateRequest(
@@ -79,6 +74,38 @@ struct SandboxPKI: Sendable {
                 commonName: "STI-SCA Token Signer", key: key, issuer: scaAnchor, now: now, lifetime: lifetimes.intermediate, random: &random
             )
         }
+    }
+
+    /// The STI-PA CRL signer, certified by the STI-CA root so that standard path validation accepts
+    /// the indirect SHAKEN CRL (docs/conformance.md, "The sandbox PKI"). A data directory from before
+    /// keeps its key and name; a signer not issued by the root is certified again under it.
+    private static func crlSigner(
+        directory: DataDirectory, environment: SandboxEnvironment, root: KeyedCertificate, lifetime: TimeInterval,
+        random: inout SandboxRandomNumberGenerator
+    ) throws(AppError) -> KeyedCertificate {
+        let now = environment.now()
+        func certify(_ key: P256.Signing.PrivateKey) throws -> Certificate {
+            try STICertificateBuilder.issueCRLSigner(
+                subject: try DistinguishedName.shaken(commonName: "STI-PA CRL Signer", organization: "Sandbox STI-PA", country: "US"),
+                publicKey: Certificate.PublicKey(key.publicKey), issuer: root.certificate, issuerPrivateKey: root.privateKey,
+                notValidBefore: now - 3_600, notValidAfter: now + lifetime, using: &random
+            )
+        }
+        let signer = try KeyedCertificate.loadOrCreate("pa/crl-signer", in: directory, environment: environment, make: certify)
+        let issuedByRoot = signer.certificate.issuer == root.certificate.subject
+            && root.certificate.publicKey.isValidSignature(signer.certificate.signature, for: signer.certificate)
+        if issuedByRoot { return signer }
+        let renewed: Certificate
+        do {
+            renewed = try certify(signer.key)
+        } catch {
+            throw AppError(.keyMaterial, "cannot certify the CRL signer under the STI-CA root: \(error)")
+        }
+        guard renewed.subject == signer.certificate.subject else {
+            throw AppError(.corruptState, "the CRL signer in \(directory.path("pa")) has an unexpected name \(signer.certificate.subject)")
+        }
+        try directory.write(certificates: [renewed], to: "pa/crl-signer.pem")
+        return KeyedCertificate(certificate: renewed, key: signer.key)
     }
 
     private static func tlsAuthority(

@@ -50,4 +50,46 @@ struct CRLSignerTests {
             )
         }
     }
+
+    @Test("under a root it is an end entity with cRLSign only, names the root, and signs a usable indirect CRL")
+    func underRoot() throws {
+        var generator = SeededRandomNumberGenerator(seed: 13)
+        let pki = try TestPKI()
+        let key = P256.Signing.PrivateKey()
+        let name = try DistinguishedName.shaken(commonName: "STI-PA CRL", organization: "Example STI-PA", country: "US")
+        let signer = try STICertificateBuilder.issueCRLSigner(
+            subject: name, publicKey: Certificate.PublicKey(key.publicKey),
+            issuer: pki.root.certificate, issuerPrivateKey: pki.root.certificatePrivateKey,
+            notValidBefore: Self.now - 86_400, notValidAfter: pki.root.certificate.notValidAfter + 86_400, using: &generator
+        )
+        #expect(signer.issuer == pki.root.certificate.subject)
+        #expect(pki.root.certificate.publicKey.isValidSignature(signer.signature, for: signer))
+        #expect(!signer.publicKey.isValidSignature(signer.signature, for: signer))
+        #expect(try signer.extensions.basicConstraints == .notCertificateAuthority)
+        #expect(try signer.extensions.keyUsage == KeyUsage(cRLSign: true))
+        #expect(try signer.extensions.authorityKeyIdentifier?.keyIdentifier == pki.root.certificate.extensions.subjectKeyIdentifier?.keyIdentifier)
+        #expect(signer.notValidAfter == pki.root.certificate.notValidAfter)
+
+        let crl = try CertificateRevocationList(
+            issuer: name, thisUpdate: Self.now, nextUpdate: Self.now + 86_400, crlNumber: CRLNumber(1),
+            revokedCertificates: [], authorityKeyIdentifier: nil,
+            issuingDistributionPoint: IssuingDistributionPoint(indirectCRL: true),
+            issuerPrivateKey: Certificate.PrivateKey(key)
+        )
+        #expect(crl.validate(signer: signer, for: pki.subordinateCA.certificate, expectedCRLIssuers: [name], at: Self.now) == .usable)
+    }
+
+    @Test("under a root it refuses a key that is not the root's")
+    func underRootWrongKey() throws {
+        var generator = SeededRandomNumberGenerator(seed: 14)
+        let pki = try TestPKI()
+        let name = try DistinguishedName.shaken(commonName: "STI-PA CRL", organization: "Example STI-PA", country: "US")
+        #expect(throws: STIRCertificatesError(.signingFailed, "")) {
+            try STICertificateBuilder.issueCRLSigner(
+                subject: name, publicKey: Certificate.PublicKey(P256.Signing.PrivateKey().publicKey),
+                issuer: pki.root.certificate, issuerPrivateKey: pki.intermediate.certificatePrivateKey,
+                notValidBefore: Self.now - 86_400, notValidAfter: Self.now + 86_400, using: &generator
+            )
+        }
+    }
 }
