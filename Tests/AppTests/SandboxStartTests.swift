@@ -2,6 +2,7 @@ import App
 import Crypto
 import Foundation
 import HTTPClient
+import STIRCertificates
 import SwiftASN1
 import Testing
 import X509
@@ -79,5 +80,30 @@ struct SandboxStartTests {
             throw error
         }
         await second.stop()
+    }
+
+    @Test("A data directory whose STI-PA CRL signer is self-signed gets it certified under the STI-CA root, same key and name")
+    func selfSignedCRLSignerIsCertifiedAgain() async throws {
+        let first = try await SandboxHarness.start()
+        defer { first.remove() }
+        await first.stop()
+        let signerPath = first.directory + "/pa/crl-signer"
+        let key = try P256.Signing.PrivateKey(pemRepresentation: try String(contentsOfFile: signerPath + ".key", encoding: .utf8))
+        let issued = try Certificate(pemEncoded: try String(contentsOfFile: signerPath + ".pem", encoding: .utf8))
+        let now = Date()
+        var generator = SystemRandomNumberGenerator()
+        let selfSigned = try STICertificateBuilder.issueCRLSigner(
+            subject: issued.subject, privateKey: Certificate.PrivateKey(key), notValidBefore: now - 60, notValidAfter: now + 86_400, using: &generator
+        )
+        try Data(try selfSigned.serializeAsPEM().pemString.utf8).write(to: URL(fileURLWithPath: signerPath + ".pem"))
+
+        let second = try await SandboxHarness.start(directory: first.directory)
+        await second.stop()
+        let root = try Certificate(pemEncoded: try String(contentsOfFile: first.directory + "/ca/root.pem", encoding: .utf8))
+        let after = try Certificate(pemEncoded: try String(contentsOfFile: signerPath + ".pem", encoding: .utf8))
+        #expect(after.issuer == root.subject)
+        #expect(root.publicKey.isValidSignature(after.signature, for: after))
+        #expect(after.subject == issued.subject)
+        #expect(after.publicKey == Certificate.PublicKey(key.publicKey))
     }
 }
