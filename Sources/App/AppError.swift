@@ -12,6 +12,7 @@ public struct AppError: Error, Hashable, Sendable, CustomStringConvertible {
             case storage
             case provisioning
             case server
+            case inUse
         }
 
         private let backing: Backing
@@ -31,6 +32,8 @@ public struct AppError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let provisioning = Code(.provisioning)
         /// An HTTPS service failed to start or stopped with an error.
         public static let server = Code(.server)
+        /// Another sandbox is running on the same data directory.
+        public static let inUse = Code(.inUse)
 
         /// The code's name.
         public var description: String { backing.rawValue }

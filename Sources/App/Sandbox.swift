@@ -34,6 +34,8 @@ public struct Sandbox: Sendable {
     /// - Throws: ``AppError``.
     public func run(handlingSignals: Bool, onReady: @escaping @Sendable (SandboxEndpoints) async -> Void) async throws(AppError) {
         let directory = try DataDirectory(configuration.dataDirectory)
+        let lock = try DataDirectoryLock(directory)
+        defer { withExtendedLifetime(lock) {} }
         let state = try await loadState(directory)
         let urls = SandboxURLs(host: configuration.host, ports: state.ports)
         progress(state.provisioned ? "Resuming the sandbox in \(directory.root)" : "Creating a sandbox in \(directory.root)")

@@ -106,4 +106,24 @@ struct SandboxStartTests {
         #expect(after.subject == issued.subject)
         #expect(after.publicKey == Certificate.PublicKey(key.publicKey))
     }
+
+    @Test("A second sandbox on a directory in use stops with inUse naming the holder; once the first stops, it starts")
+    func secondSandboxOnSameDirectoryRefused() async throws {
+        let first = try await SandboxHarness.start()
+        defer { first.remove() }
+        let second = Sandbox(
+            configuration: SandboxConfiguration(dataDirectory: first.directory, passwordCostExponent: 10),
+            environment: SandboxHarness.environment, progress: { _ in }
+        )
+        do {
+            try await second.run(handlingSignals: false) { _ in }
+            Issue.record("a second sandbox ran on a directory in use")
+        } catch {
+            #expect(error.code == .inUse)
+            #expect(error.reason.contains("process \(ProcessInfo.processInfo.processIdentifier)"), "\(error.reason)")
+        }
+        await first.stop()
+        let again = try await SandboxHarness.start(directory: first.directory)
+        await again.stop()
+    }
 }
