@@ -18,6 +18,8 @@ struct PolicyAdministrationErrorResponse: Sendable {
     let code: String
     /// The `message` member.
     let message: String
+    /// Seconds for `Retry-After` (RFC 9110 §10.2.3), when the client may try again later.
+    var retryAfter: Int? = nil
 
     /// The response for a domain error.
     init(_ error: PolicyAdministrationError) {
@@ -25,6 +27,7 @@ struct PolicyAdministrationErrorResponse: Sendable {
         self.status = status
         self.code = error.code.description
         self.message = status == .internalServerError ? Self.internalMessage : error.reason
+        self.retryAfter = error.retryAfter
     }
 
     /// The response for an edge error.
@@ -45,7 +48,8 @@ struct PolicyAdministrationErrorResponse: Sendable {
     var response: Response {
         ResponseBuilding.json(
             ResponseBuilding.object([("status", .string("error")), ("code", .string(code)), ("message", .string(message))]),
-            status: status
+            status: status,
+            headers: retryAfter.map { [.retryAfter: String($0)] } ?? [:]
         )
     }
 
@@ -62,6 +66,8 @@ struct PolicyAdministrationErrorResponse: Sendable {
             .notFound
         case .duplicateAccount, .duplicateUser, .trustListConflict, .staleTrustList, .alreadyRevoked:
             .conflict
+        case .tooManyAttempts:
+            .tooManyRequests
         default:
             .internalServerError
         }

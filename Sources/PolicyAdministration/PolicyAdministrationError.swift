@@ -8,10 +8,21 @@ public struct PolicyAdministrationError: Error, Hashable, Sendable, CustomString
     /// A human-readable explanation of what went wrong.
     public let reason: String
 
+    /// For ``Code/tooManyAttempts``: how long the caller should wait, in whole seconds.
+    public let retryAfter: Int?
+
     /// Creates an error.
     public init(_ code: Code, _ reason: String) {
         self.code = code
         self.reason = reason
+        self.retryAfter = nil
+    }
+
+    /// Creates an error the caller may retry after `retryAfter` seconds.
+    public init(_ code: Code, _ reason: String, retryAfter: Int) {
+        self.code = code
+        self.reason = reason
+        self.retryAfter = retryAfter
     }
 
     /// Errors are equal when their codes are equal.
@@ -56,6 +67,7 @@ public struct PolicyAdministrationError: Error, Hashable, Sendable, CustomString
             case invalidRevocation
             case crlFailed
             case keyDerivationFailed
+            case tooManyAttempts
         }
 
         private let backing: Backing
@@ -112,6 +124,8 @@ public struct PolicyAdministrationError: Error, Hashable, Sendable, CustomString
         public static let crlFailed = Code(.crlFailed)
         /// The password key derivation failed.
         public static let keyDerivationFailed = Code(.keyDerivationFailed)
+        /// Too many failed logins for this user; retry after ``PolicyAdministrationError/retryAfter``.
+        public static let tooManyAttempts = Code(.tooManyAttempts)
 
         /// The code's name.
         public var description: String { backing.rawValue }

@@ -27,6 +27,7 @@ public struct PortalAuthentication: Sendable {
     private let hasher: PasswordHasher
     private let randomBytes: RandomByteSource
     private let now: @Sendable () -> Date
+    private let throttle: LoginThrottle
     /// How long an access token lives.
     public let sessionLifetime: TimeInterval
 
@@ -38,13 +39,16 @@ public struct PortalAuthentication: Sendable {
     ///   - sessionLifetime: Access-token lifetime in seconds (default one hour).
     ///   - randomBytes: The token source (a CSPRNG in production).
     ///   - now: The clock.
+    ///   - throttle: The failed-login limits (shared by every portal of one user population).
     public init(
         stores: PolicyAdministrationStores,
         hasher: PasswordHasher = PasswordHasher(),
         sessionLifetime: TimeInterval = 3600,
         randomBytes: @escaping RandomByteSource,
-        now: @escaping @Sendable () -> Date
+        now: @escaping @Sendable () -> Date,
+        throttle: LoginThrottle = LoginThrottle()
     ) {
+        self.throttle = throttle
         self.stores = stores
         self.hasher = hasher
         self.sessionLifetime = sessionLifetime
@@ -55,16 +59,22 @@ public struct PortalAuthentication: Sendable {
     /// Checks a user's password and opens a session.
     ///
     /// An unknown user costs the same key derivation as a wrong password, and both give the same error.
+    /// Repeated failures for one user ID lock it out for a while (``LoginThrottle``), unknown IDs
+    /// included, so the lockout does not reveal which users exist.
     ///
-    /// - Throws: ``PolicyAdministrationError/Code/invalidCredentials`` or
+    /// - Throws: ``PolicyAdministrationError/Code/invalidCredentials``,
+    ///   ``PolicyAdministrationError/Code/tooManyAttempts`` or
     ///   ``PolicyAdministrationError/Code/accountDisabled``.
     public func login(userID: String, password: String) async throws -> Grant {
+        try throttle.admit(userID: userID, at: now())
         let credential = try await stores.credentials.credential(userID: userID)
         let stored = credential?.passwordHash ?? decoyHash
         let matches = try hasher.verify(password: password, against: stored)
         guard let credential, matches else {
+            throttle.recordFailure(userID: userID, at: now())
             throw PolicyAdministrationError(.invalidCredentials, "unknown user or wrong password")
         }
+        throttle.recordSuccess(userID: userID)
         guard let account = try await stores.accounts.account(id: credential.accountID) else {
             throw PolicyAdministrationError(.unknownAccount, "user \(userID) belongs to no existing account")
         }

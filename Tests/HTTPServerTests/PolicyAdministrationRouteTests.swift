@@ -6,6 +6,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import JOSE
+import PolicyAdministration
 import STIRTesting
 import TNAuthList
 import Testing
@@ -36,6 +37,20 @@ struct PolicyAdministrationRouteTests {
             #expect(wrong.status == .unauthorized && unknown.status == .unauthorized)
             #expect(try PAHTTPClient.errorCode(wrong) == "invalidCredentials")
             #expect(try PAHTTPClient.errorCode(unknown) == "invalidCredentials")
+        }
+    }
+
+    @Test("repeated failed logins get 429 tooManyAttempts with Retry-After, for the right password too")
+    func loginThrottled() async throws {
+        try await withPA { pa, _ in
+            for _ in 0..<LoginThrottle.Policy.standard.maximumFailures {
+                let wrong = try await pa.login("alice", password: "wrong password here")
+                #expect(wrong.status == .unauthorized)
+            }
+            let locked = try await pa.login("alice")
+            #expect(locked.status == .tooManyRequests)
+            #expect(try PAHTTPClient.errorCode(locked) == "tooManyAttempts")
+            #expect(locked.headers[.retryAfter].flatMap { Int($0) }.map { $0 > 0 && $0 <= 300 } == true)
         }
     }
 
