@@ -7,13 +7,18 @@ import Testing
 struct LoginThrottleTests {
     static let policy = LoginThrottle.Policy(maximumFailures: 3, window: 60, lockout: 120, capacity: 4)
 
+    /// The fixture's portal with a throttle on ``policy``.
+    static func authentication(clock: TestClock) async throws -> PortalAuthentication {
+        let (stores, _, _) = try await Fixture.provisioned(clock: clock)
+        return PortalAuthentication(
+            stores: stores, hasher: Fixture.fastHasher, randomBytes: TestRandom().source, now: clock.closure, throttle: LoginThrottle(policy: policy)
+        )
+    }
+
     @Test("the failure that reaches the limit locks the user out, even with the right password, until the lockout ends")
     func lockout() async throws {
         let clock = TestClock()
-        let (stores, _, _) = try await Fixture.provisioned(clock: clock)
-        let auth = PortalAuthentication(
-            stores: stores, hasher: Fixture.fastHasher, randomBytes: TestRandom().source, now: clock.closure, throttle: LoginThrottle(policy: Self.policy)
-        )
+        let auth = try await Self.authentication(clock: clock)
         for _ in 0..<3 {
             await StoreContract.expectCode(.invalidCredentials) { _ = try await auth.login(userID: "alice", password: "wrong password entirely") }
         }
@@ -52,10 +57,7 @@ struct LoginThrottleTests {
     @Test("unknown user IDs are throttled like known ones, so the lockout reveals nothing")
     func unknownUsers() async throws {
         let clock = TestClock()
-        let (stores, _, _) = try await Fixture.provisioned(clock: clock)
-        let auth = PortalAuthentication(
-            stores: stores, hasher: Fixture.fastHasher, randomBytes: TestRandom().source, now: clock.closure, throttle: LoginThrottle(policy: Self.policy)
-        )
+        let auth = try await Self.authentication(clock: clock)
         for _ in 0..<3 {
             await StoreContract.expectCode(.invalidCredentials) { _ = try await auth.login(userID: "mallory", password: "guess") }
         }
