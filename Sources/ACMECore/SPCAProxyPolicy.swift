@@ -63,6 +63,14 @@ public struct SPCAProxyPolicy: Sendable {
         return Request(header: header, payload: try ACMERequestVerifier.parsePayload(jws))
     }
 
+    /// The key reference (`jwk` or `kid`) of a request JWS, read before its signature can be checked
+    /// (a `kid` names the account whose key verifies it).
+    ///
+    /// - Throws: ``ACMEError/Code/malformed`` for a body that is not an ACME request JWS.
+    public func keyReference(_ body: [UInt8]) throws(ACMEError) -> ACMEProtectedHeader.KeyReference {
+        try ACMERequestVerifier.parseHeader(try ACMERequestVerifier.parseJWS(body, maximumLength: maximumBodySize)).key
+    }
+
     /// Figure 10 step 6: the `jwk` of a newAccount request and the customer that obtained a token
     /// for it through the SP-PA-proxy.
     ///
