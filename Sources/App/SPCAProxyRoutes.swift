@@ -15,12 +15,15 @@ import PolicyAdministration
 /// | `GET <base>/directory` | — | `newAccount`, `newOrder` name the proxy; the rest the STI-CA |
 /// | `POST <base>/new-account` | `jwk` of a PBX that got a token via the SP-PA-proxy (`unauthorized`) | `Link` index |
 /// | `POST <base>/new-order` | identifier within the PBX's delegation (`rejectedIdentifier`) | `finalize`, `Link` index |
-/// | `POST <base>/order/{id}/finalize` | CSR TNAuthList = order identifier, within the delegation (`badCSR`) | `finalize`, `Link` index |
+/// | `POST <base>/order/{id}` | the order was created through the proxy by this account | `finalize`, `Location`, `Link` index |
+/// | `POST <base>/order/{id}/finalize` | CSR TNAuthList = order identifier, within the delegation (`badCSR`) | `finalize`, `Location`, `Link` index |
 ///
 /// The PBX signs each JWS with the proxy URL in `url`; the proxy checks the signature and `url`,
 /// then forwards the bytes unchanged to the same resource under the STI-CA's base, which accepts the
-/// proxy URL as a trusted alias (``ACMEProxyAliases``). Nonces, accounts (`kid`), orders,
-/// authorizations, challenges and certificates are the STI-CA's URLs (figure 10 step 12). Status,
+/// proxy URL as a trusted alias (``ACMEProxyAliases``). The proxy stays in for the order (its
+/// `Location` names the proxy) so that a client finalizing with the `finalize` of the order it polls
+/// still passes the CSR check; nonces, accounts (`kid`), authorizations, challenges and certificates
+/// are the STI-CA's URLs (figure 10 step 12). Status,
 /// body, `Replay-Nonce`, `Location`, `Link` and `Retry-After` are relayed; every refusal is an RFC 8555
 /// problem document carrying a fresh STI-CA nonce.
 struct SPCAProxyRoutes: Sendable {
@@ -56,6 +59,9 @@ struct SPCAProxyRoutes: Sendable {
         group.get("directory") { _, _ in await self.relaying { try await self.directory() } }
         group.post("new-account") { request, _ in await self.relaying { try await self.newAccount(request) } }
         group.post("new-order") { request, _ in await self.relaying { try await self.newOrder(request) } }
+        group.post("order/{id}") { request, context in
+            await self.relaying { try await self.order(request, id: context.parameters.get("id") ?? "") }
+        }
         group.post("order/{id}/finalize") { request, context in
             await self.relaying { try await self.finalize(request, id: context.parameters.get("id") ?? "") }
         }
@@ -101,12 +107,30 @@ struct SPCAProxyRoutes: Sendable {
             let id = String(location.dropFirst(orderPrefix.count))
             try await registry.recordOrder(SPCAProxyOrder(id: id, accountURL: account.url, identifier: identifier))
         }
-        return relayed(try rewriteFinalize(response))
+        return relayed(try rewriteOrder(response))
+    }
+
+    /// The order as its owner polls it, `finalize` still naming the proxy.
+    private func order(_ request: Request, id: String) async throws -> Response {
+        let body = try await Self.body(request, limit: policy.maximumBodySize)
+        _ = try await proxiedOrder(id, body: body, receivedAt: baseURL + "/order/\(id)")
+        return relayed(try rewriteOrder(try await forward(body, to: "/order/\(id)")))
     }
 
     /// Figure 10 step 10: the CSR is checked before the finalize request is relayed.
     private func finalize(_ request: Request, id: String) async throws -> Response {
         let body = try await Self.body(request, limit: policy.maximumBodySize)
+        let (order, account, verified) = try await proxiedOrder(id, body: body, receivedAt: baseURL + "/order/\(id)/finalize")
+        try policy.admitFinalize(verified, identifier: order.identifier, delegated: try await delegation(of: account.customer).tnAuthList)
+        return relayed(try rewriteOrder(try await forward(body, to: "/order/\(id)/finalize")))
+    }
+
+    // MARK: Helpers
+
+    /// The order `id` created through this proxy, the account that owns it, and the verified request.
+    private func proxiedOrder(
+        _ id: String, body: [UInt8], receivedAt url: String
+    ) async throws -> (SPCAProxyOrder, SPCAProxyAccount, SPCAProxyPolicy.Request) {
         guard let order = try await registry.order(id: id) else {
             throw ACMEError.notFound("order \(id) was not created through this proxy")
         }
@@ -114,12 +138,8 @@ struct SPCAProxyRoutes: Sendable {
         guard account.url == order.accountURL else {
             throw ACMEError(.unauthorized, "the order belongs to another account")
         }
-        let verified = try policy.verify(body: body, receivedAt: baseURL + "/order/\(id)/finalize", accountKey: account.key)
-        try policy.admitFinalize(verified, identifier: order.identifier, delegated: try await delegation(of: account.customer).tnAuthList)
-        return relayed(try rewriteFinalize(try await forward(body, to: "/order/\(id)/finalize")))
+        return (order, account, try policy.verify(body: body, receivedAt: url, accountKey: account.key))
     }
-
-    // MARK: Helpers
 
     /// The account named by the request's `kid`, if it was created through this proxy.
     private func proxiedAccount(_ body: [UInt8]) async throws -> SPCAProxyAccount {
@@ -153,14 +173,23 @@ struct SPCAProxyRoutes: Sendable {
         }
     }
 
-    /// The order body with `finalize` naming the proxy (the proxy stays in for finalize).
-    private func rewriteFinalize(_ response: HTTPSResponse) throws -> HTTPSResponse {
+    /// An order answer with its `Location` and `finalize` naming the proxy (which stays in for them).
+    private func rewriteOrder(_ response: HTTPSResponse) throws -> HTTPSResponse {
         guard (200...299).contains(response.status), response.mediaType == "application/json" else { return response }
         let body = try rewrite(response.body) { name, value in
-            guard name == "finalize", let url = value.stringValue, url.hasPrefix(upstreamBaseURL + "/order/") else { return value }
-            return .string(baseURL + url.dropFirst(upstreamBaseURL.count))
+            guard name == "finalize", let url = value.stringValue else { return value }
+            return .string(proxied(url))
         }
-        return HTTPSResponse(status: response.status, headers: response.headers, body: body)
+        let headers = response.headers.map { field in
+            field.name.lowercased() == "location" ? HTTPHeaderField(field.name, proxied(field.value)) : field
+        }
+        return HTTPSResponse(status: response.status, headers: headers, body: body)
+    }
+
+    /// The proxy's URL for an STI-CA order or finalize URL; any other URL unchanged.
+    private func proxied(_ url: String) -> String {
+        guard url.hasPrefix(upstreamBaseURL + "/order/") else { return url }
+        return baseURL + url.dropFirst(upstreamBaseURL.count)
     }
 
     private func rewrite(_ body: [UInt8], _ transform: (String, JSONValue) -> JSONValue) throws -> [UInt8] {

@@ -21,6 +21,10 @@ enum SandboxDemo {
     static let pbxName = "Demo PBX"
     static let pbxRange = (start: "12025550160", count: 10)
     static let pbxUser = "pbx-admin"
+    /// The code of the PBX's login record in the provider's customer store, which keys records by a
+    /// unique code: the PBX holds no SPC of its own (seed 002 §6.2: it "is not a recognized STI service
+    /// provider"), so its record carries the provider's SPC with a suffix. It never reaches a certificate.
+    static let pbxRecordCode = "5678-PBX"
 
     static func serviceProviderCode() throws -> ServiceProviderCode { try ServiceProviderCode(spc) }
 

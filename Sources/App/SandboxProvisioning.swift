@@ -97,7 +97,7 @@ struct SandboxProvisioning: Sendable {
     func provisionEnterprise(routes: CustomerTokenRoutes, administration: AccountAdministration) async throws(AppError) {
         progress("STI-SCA: customer \(SandboxDemo.enterpriseID) with \(SandboxDemo.enterpriseRange.count) delegated numbers from \(SandboxDemo.enterpriseRange.start)")
         try await provisionCustomer(
-            id: SandboxDemo.enterpriseID, name: SandboxDemo.enterpriseName, entry: { try SandboxDemo.enterpriseEntry() },
+            id: SandboxDemo.enterpriseID, name: SandboxDemo.enterpriseName, code: SandboxDemo.spc, entry: { try SandboxDemo.enterpriseEntry() },
             userID: SandboxDemo.enterpriseUser, password: state.enterprisePassword, routes: routes, administration: administration
         )
     }
@@ -107,13 +107,13 @@ struct SandboxProvisioning: Sendable {
     func provisionPBX(password: String, routes: CustomerTokenRoutes, administration: AccountAdministration) async throws(AppError) {
         progress("Provider: PBX \(SandboxDemo.pbxID) with \(SandboxDemo.pbxRange.count) delegated numbers from \(SandboxDemo.pbxRange.start) (TN-level certificates via the proxies)")
         try await provisionCustomer(
-            id: SandboxDemo.pbxID, name: SandboxDemo.pbxName, entry: { try SandboxDemo.pbxEntry() },
+            id: SandboxDemo.pbxID, name: SandboxDemo.pbxName, code: SandboxDemo.pbxRecordCode, entry: { try SandboxDemo.pbxEntry() },
             userID: SandboxDemo.pbxUser, password: password, routes: routes, administration: administration
         )
     }
 
     private func provisionCustomer(
-        id: String, name: String, entry: () throws -> TNEntry, userID: String, password: String, routes: CustomerTokenRoutes,
+        id: String, name: String, code: String, entry: () throws -> TNEntry, userID: String, password: String, routes: CustomerTokenRoutes,
         administration: AccountAdministration
     ) async throws(AppError) {
         do {
@@ -122,7 +122,7 @@ struct SandboxProvisioning: Sendable {
             try await tolerating([.duplicateAccount]) {
                 try await administration.createAccount(
                     ServiceProviderAccount(
-                        id: AccountID(id), name: name, spc: try SandboxDemo.serviceProviderCode(), tnRanges: [delegated], mayRunSubordinateCA: false
+                        id: AccountID(id), name: name, spc: try ServiceProviderCode(code), tnRanges: [delegated], mayRunSubordinateCA: false
                     )
                 )
             }

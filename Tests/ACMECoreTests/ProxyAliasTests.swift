@@ -16,7 +16,7 @@ struct ProxyAliasTests {
         )
     }
 
-    @Test("a kid request signed for the proxy's URL of a relayed resource passes at the CA's URL", arguments: ["new-order", "order/o1/finalize"])
+    @Test("a kid request signed for the proxy's URL of a relayed resource passes at the CA's URL", arguments: ["new-order", "order/o1", "order/o1/finalize"])
     func relayedKidResource(resource: String) async throws {
         let harness = Harness()
         let client = try await harness.newAccount("a")
@@ -40,11 +40,13 @@ struct ProxyAliasTests {
         ("https://sp1.example/proxy/new-order", "new-order"),
         ("https://sp1.example/proxy/acme/new-account", "new-order"),
         ("https://sp1.example/proxy/acme/order/o1/finalize", "order/o2/finalize"),
-        ("https://sp1.example/proxy/acme/order/o1", "order/o1"),
+        ("https://sp1.example/proxy/acme/order/o1", "order/o2"),
+        ("https://sp1.example/proxy/acme/account/a1", "account/a1"),
         ("https://sp1.example/proxy/acme/authz/a1", "authz/a1"),
         ("https://sp1.example/proxy/acme/chall/c1", "chall/c1"),
         ("https://sp1.example/proxy/acme/new-order?x=1", "new-order?x=1"),
         ("https://sp1.example/proxy/acme/order/o1/finalize/x", "order/o1/finalize/x"),
+        ("https://sp1.example/proxy/acme/order//finalize", "order//finalize"),
     ])
     func refused(headerURL: String, resource: String) async throws {
         let harness = Harness()

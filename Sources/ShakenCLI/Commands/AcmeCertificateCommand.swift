@@ -118,9 +118,15 @@ struct AcmeCertificateCommand: AsyncParsableCommand {
         )
         let chain = try await enrollment.run(directory: dir, password: try Self.pick(password, endpoints?.pbx.password, "--password"), list: list)
         AcmeEnrollment.report(chain, name: enrollment.name, directory: dir, json: output.json)
-        if let endpoints, let leaf = chain.first, !output.json {
-            CommandOutput.line("x5u (STI-CR): \(endpoints.repository)/sti-ca-\(leaf.serialNumber.hexadecimal).pem")
+        guard let endpoints, let leaf = chain.first else { return }
+        // With the sandbox, what signing and verifying need: the STI-CR x5u, the trust list, the CRLs.
+        let x5u = "\(endpoints.repository)/sti-ca-\(leaf.serialNumber.hexadecimal).pem"
+        try InputFiles.write(x5u + "\n", to: (dir as NSString).appendingPathComponent("x5u.txt"))
+        try await HTTPSClient.withClient(.init(trustRoots: try .pemFile(endpoints.tlsRootPath))) { transport in
+            try await DelegateEnrollment(endpoints: endpoints, directory: dir, makeKey: { P256.Signing.PrivateKey() })
+                .fetchVerificationMaterial(store: try ACMEKeyStore(directory: dir), transport: transport)
         }
+        if !output.json { CommandOutput.line("x5u (STI-CR): \(x5u); trust.pem, sti-pa.crl, crl-signer.pem in \(dir)") }
     }
 
     /// `SHAKEN <spc>` for a list naming one SPC (the common name ATIS-1000080 §6.4.1 asks of SP certificates).
