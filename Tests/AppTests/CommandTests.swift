@@ -4,8 +4,8 @@ import ShakenCLI
 import Synchronization
 import Testing
 
-/// Runs `shaken` in process and captures what it writes.
-private func shaken(_ arguments: [String]) async -> (status: Int32, out: String, err: String) {
+/// Runs `shaken` in process and captures what it writes (shared by the command suites).
+func shaken(_ arguments: [String]) async -> (status: Int32, out: String, err: String) {
     let captured = Mutex<(out: String, err: String)>(("", ""))
     let sink = CommandOutput(
         standardOutput: { text in captured.withLock { $0.out += text } },
