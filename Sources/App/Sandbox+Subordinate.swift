@@ -147,6 +147,9 @@ extension Sandbox {
             "      --crl ./enterprise/sti-pa.crl --crl ./enterprise/sti-sca.crl --crl-signer ./enterprise/crl-signer.pem --orig \(first) --dest 12025550199",
             "A TN-level certificate for the demo PBX through the provider's SP-PA-proxy and SP-CA-proxy:",
             "  swift run shaken acme certificate --kind tn --sandbox \(dataDirectory) --dir ./pbx",
+            "  swift run shaken passport sign --key ./pbx/tn.key --x5u \"$(cat ./pbx/x5u.txt)\" --orig \(endpoints.pbx.tnRangeStart) --dest 12025550199 --attest A",
+            "  swift run shaken passport verify --identity \"<header printed above>\" --chain ./pbx/tn.chain.pem --trust ./pbx/trust.pem \\",
+            "      --crl ./pbx/sti-pa.crl --crl-signer ./pbx/crl-signer.pem --orig \(endpoints.pbx.tnRangeStart) --dest 12025550199",
             "Stop with Ctrl-C; `shaken sandbox --data \(dataDirectory)` resumes.",
         ]
     }
