@@ -32,6 +32,9 @@ extension StandardPortSuites {
                 #expect(verified.status == 0 && verified.out.hasPrefix("TN-Validation-Passed"), "\(verified.out) \(verified.err)")
             }
 
+            let renewed = await shaken(["acme", "renew", "--dir", out, "--name", "tn", "--password", sandbox.endpoints.pbx.password, "--json"])
+            #expect(renewed.status == 0 && renewed.out.contains("\"chainLength\": 2"), "\(renewed.out) \(renewed.err)")
+
             let direct = await shaken([
                 "acme", "certificate", "--kind", "tn", "--via", "direct", "--sandbox", sandbox.directory, "--dir", sandbox.directory + "/sp",
                 "--range", "12025550180:5", "--json",
