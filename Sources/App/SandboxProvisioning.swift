@@ -126,8 +126,11 @@ struct SandboxProvisioning: Sendable {
                     )
                 )
             }
-            try await tolerating([.duplicateUser]) {
+            do {
                 try await administration.createUser(userID: userID, accountID: AccountID(id), password: password)
+            } catch let error as PolicyAdministrationError where error.code == .duplicateUser {
+                // An interrupted or older start made the user: the password kept in sandbox.json wins.
+                try await administration.changePassword(userID: userID, to: password)
             }
         } catch {
             throw AppError(.provisioning, "registering customer \(id) at the provider: \(error)")

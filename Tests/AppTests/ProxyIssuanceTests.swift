@@ -124,6 +124,44 @@ struct ProxyIssuanceTests {
         }
     }
 
+    @Test("A sandbox created before the PBX existed registers it on its next start; after a restart the PBX obtains a certificate through the proxies again")
+    func resumedSandboxGetsThePBX() async throws {
+        let first = try await SandboxHarness.start()
+        defer { first.remove() }
+        await first.stop()
+        // Rewrite sandbox.json as an older sandbox wrote it: no PBX password, no PBX provisioning flag.
+        let statePath = first.directory + "/sandbox.json"
+        var state = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: statePath))) as? [String: Any])
+        #expect(state["pbxPassword"] is String)
+        state["pbxPassword"] = nil
+        state["pbxProvisioned"] = nil
+        try JSONSerialization.data(withJSONObject: state).write(to: URL(fileURLWithPath: statePath))
+
+        let second = try await SandboxHarness.start(directory: first.directory)
+        do {
+            let endpoints = second.endpoints
+            #expect(!endpoints.pbx.password.isEmpty && endpoints.pbx.password != first.endpoints.pbx.password)
+            #expect(second.progress.contains { $0.contains("PBX \(endpoints.pbx.customerID)") })
+            try await HTTPSClient.withClient(.init(trustRoots: try .pemFile(endpoints.tlsRootPath))) { transport in
+                let acme = ACMEClient(
+                    configuration: .init(directoryURL: endpoints.proxyDirectory, pollInterval: .milliseconds(100)),
+                    accountKey: P256.Signing.PrivateKey(), transport: transport
+                )
+                let list = try Self.pbxList(endpoints)
+                let token = try await Self.proxiedToken(endpoints, transport: transport, accountKey: await acme.accountJWK)
+                let issuance = try await acme.obtainCertificate(
+                    for: list, token: token, certificateKey: P256.Signing.PrivateKey(),
+                    subject: try DistinguishedName.shaken(commonName: "Demo PBX", organization: "Demo PBX", country: "US")
+                )
+                #expect(try issuance.chain.first?.extensions.tnAuthList == list)
+            }
+        } catch {
+            await second.stop()
+            throw error
+        }
+        await second.stop()
+    }
+
     static func verify(endpoints: SandboxEndpoints, directory out: String, key: P256.Signing.PrivateKey, x5u: String, orig text: String) async throws -> VerificationOutcome {
         let port = try #require(URLComponents(string: endpoints.repository)?.port)
         let x5uPolicy = X5UPolicy(allowedPorts: [port])
