@@ -256,7 +256,7 @@ let package = Package(
         .testTarget(
             name: "AppTests",
             dependencies: [
-                "App", "ShakenCLI", "HTTPClient", "STIRServices", "PASSporT", "ACMECore", "STIRCertificates", "CertificateRevocation", "TNAuthList",
+                "App", "ShakenCLI", "HTTPClient", "STIRServices", "PASSporT", "ACMECore", "AuthorityToken", "STIRCertificates", "CertificateRevocation", "TNAuthList",
                 "JOSE", asn1, x509, crypto,
             ],
             exclude: ["Python"],

@@ -25,6 +25,7 @@ public struct ACMERequestVerifier: Sendable {
     private let nonces: any NonceStore
     private let linker: ACMELinker
     private let environment: ACMEEnvironment
+    private let proxyAliases: ACMEProxyAliases
 
     /// Creates a verifier.
     ///
@@ -34,10 +35,12 @@ public struct ACMERequestVerifier: Sendable {
     ///   - linker: the URL builder that defines valid `kid` values.
     ///   - environment: time.
     ///   - maximumBodySize: the body limit (default 64 KiB).
+    ///   - proxyAliases: the SP-CA-proxies whose URLs `url` may name for relayed resources (seed 002 §6.3).
     public init(
         accounts: any AccountReader, nonces: any NonceStore, linker: ACMELinker, environment: ACMEEnvironment,
-        maximumBodySize: Int = 65_536
+        maximumBodySize: Int = 65_536, proxyAliases: ACMEProxyAliases = .none
     ) {
+        self.proxyAliases = proxyAliases
         self.accounts = accounts
         self.nonces = nonces
         self.linker = linker
@@ -93,7 +96,7 @@ public struct ACMERequestVerifier: Sendable {
         } catch {
             throw ACMEError(.malformed, "JWS signature does not verify: \(error.reason)")
         }
-        guard header.url == url else {
+        guard header.url == url || proxyAliases.accepts(headerURL: header.url, requestURL: url, baseURL: linker.baseURL) else {
             throw ACMEError(.unauthorized, "url \"\(header.url)\" differs from the request URL \"\(url)\" (RFC 8555 §6.4)")
         }
         guard let nonce = header.nonce else {

@@ -14,9 +14,15 @@ public struct ACMEService: Sendable {
         public var nonceLifetime: TimeInterval
         /// The `token-authority` URL put into challenges (RFC 9447 §3), if any.
         public var tokenAuthority: String?
+        /// The SP-CA-proxies trusted to relay newAccount, newOrder and finalize (seed 002 §6.3).
+        public var proxyAliases: ACMEProxyAliases
 
         /// Creates a configuration.
-        public init(orderLifetime: TimeInterval = 7 * 86_400, nonceLifetime: TimeInterval = 3_600, tokenAuthority: String? = nil) {
+        public init(
+            orderLifetime: TimeInterval = 7 * 86_400, nonceLifetime: TimeInterval = 3_600, tokenAuthority: String? = nil,
+            proxyAliases: ACMEProxyAliases = .none
+        ) {
+            self.proxyAliases = proxyAliases
             self.orderLifetime = orderLifetime
             self.nonceLifetime = nonceLifetime
             self.tokenAuthority = tokenAuthority
@@ -67,7 +73,10 @@ public struct ACMEService: Sendable {
 
     /// A request verifier over the same stores.
     public func requestVerifier(maximumBodySize: Int = 65_536) -> ACMERequestVerifier {
-        ACMERequestVerifier(accounts: accounts, nonces: nonces, linker: linker, environment: environment, maximumBodySize: maximumBodySize)
+        ACMERequestVerifier(
+            accounts: accounts, nonces: nonces, linker: linker, environment: environment, maximumBodySize: maximumBodySize,
+            proxyAliases: configuration.proxyAliases
+        )
     }
 
     /// Runs a store call, turning its failure into ``ACMEError/Code/serverInternal``.

@@ -17,23 +17,22 @@ import PolicyAdministration
 struct CustomerTokenRoutes: Sendable {
     let authentication: PortalAuthentication
     let authority: CustomerTokenAuthority
-    let maximumBodySize = 16_384
 
     func add(to router: Router<BasicRequestContext>) {
         let api = router.group("api/v1")
-        api.post("auth/login") { request, _ in await self.respond { try await self.login(request) } }
+        api.post("auth/login") { request, _ in await PortalExchange.respond { try await self.login(request) } }
         api.post("account/{id}/token") { request, context in
-            await self.respond { try await self.token(request, customerID: context.parameters.get("id") ?? "") }
+            await PortalExchange.respond { try await self.token(request, customerID: context.parameters.get("id") ?? "") }
         }
     }
 
     private func login(_ request: Request) async throws -> Response {
-        let body = try await object(request)
+        let body = try await PortalExchange.object(request, code: .invalidCredentials)
         guard let userID = body["userId"]?.stringValue, let password = body["password"]?.stringValue else {
             throw PolicyAdministrationError(.invalidCredentials, "login needs string members userId and password")
         }
         let grant = try await authentication.login(userID: userID, password: password)
-        return json([
+        return PortalExchange.json([
             .init("status", .string("success")), .init("accessToken", .string(grant.accessToken.value)),
             .init("accountId", .string(grant.accountID.value)),
             .init("expiresAt", .string(ISO8601DateFormatter().string(from: grant.expiresAt))),
@@ -41,56 +40,20 @@ struct CustomerTokenRoutes: Sendable {
     }
 
     private func token(_ request: Request, customerID: String) async throws -> Response {
-        var value = request.headers[.authorization] ?? ""
-        if value.lowercased().hasPrefix("bearer ") { value = String(value.dropFirst(7)) }
-        guard !value.isEmpty else { throw PolicyAdministrationError(.notAuthenticated, "no access token in Authorization") }
-        let user = try await authentication.authenticate(AccessToken(value))
-        guard user.accountID.value == customerID else {
-            throw PolicyAdministrationError(.notAuthorised, "user \(user.userID) does not act for customer \(customerID)")
-        }
-        let grant = try await authority.issueToken(for: CustomerID(customerID), request: try SPCTokenRequest(jsonBody: try await bytes(request)))
+        try await authenticate(request, customerID: customerID)
+        let body = try await PortalExchange.bytes(request)
+        let grant = try await authority.issueToken(for: CustomerID(customerID), request: try SPCTokenRequest(jsonBody: body))
         return Response(
             status: .ok, headers: [.contentType: "application/json"],
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: try grant.responseBody()))
         )
     }
 
-    private func bytes(_ request: Request) async throws -> [UInt8] {
-        do {
-            return Array(try await request.body.collect(upTo: maximumBodySize).readableBytesView)
-        } catch {
-            throw PolicyAdministrationError(.malformedATC, "the request body exceeds \(maximumBodySize) bytes")
+    /// Checks that the request's access token belongs to a user acting for `customerID`.
+    func authenticate(_ request: Request, customerID: String) async throws {
+        let user = try await authentication.authenticate(try PortalExchange.accessToken(request))
+        guard user.accountID.value == customerID else {
+            throw PolicyAdministrationError(.notAuthorised, "user \(user.userID) does not act for customer \(customerID)")
         }
-    }
-
-    private func object(_ request: Request) async throws -> JSONObject {
-        guard let object = try StrictJSONParser(maximumBytes: maximumBodySize).parse(try await bytes(request)).objectValue else {
-            throw PolicyAdministrationError(.invalidCredentials, "the body is not a JSON object")
-        }
-        return object
-    }
-
-    private func respond(_ body: () async throws -> Response) async -> Response {
-        do {
-            return try await body()
-        } catch let error as PolicyAdministrationError {
-            let status: HTTPResponse.Status =
-                switch error.code {
-                case .notAuthenticated, .invalidCredentials, .unknownUser: .unauthorized
-                case .notAuthorised, .scopeNotHeld, .caNotAllowed, .delegationOutsideScope, .accountDisabled, .unknownCustomer: .forbidden
-                default: .badRequest
-                }
-            return json([.init("status", .string("error")), .init("code", .string("\(error.code)")), .init("message", .string(error.reason))], status: status)
-        } catch {
-            return json([.init("status", .string("error")), .init("code", .string("malformed")), .init("message", .string("\(error)"))], status: .badRequest)
-        }
-    }
-
-    private func json(_ members: [JSONObject.Member], status: HTTPResponse.Status = .ok) -> Response {
-        let object = (try? JSONObject(members)) ?? JSONObject()
-        return Response(
-            status: status, headers: [.contentType: "application/json"],
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: CanonicalJSON.encode(.object(object))))
-        )
     }
 }

@@ -83,11 +83,17 @@ public struct Sandbox: Sendable {
     }
 
     private func loadState(_ directory: DataDirectory) async throws(AppError) -> SandboxState {
-        if let state = try SandboxState.load(from: directory) { return state }
+        if var state = try SandboxState.load(from: directory) {
+            if state.pbxPassword == nil {
+                state.pbxPassword = environment.randomText(18)
+                try state.save(to: directory)
+            }
+            return state
+        }
         let state = SandboxState(
             ports: try await PortPicker.resolve(configuration.ports, host: configuration.host, preferStandard: configuration.prefersStandardRepositoryPort),
             adminSecret: environment.randomText(24), providerPassword: environment.randomText(18),
-            enterprisePassword: environment.randomText(18), provisioned: false
+            enterprisePassword: environment.randomText(18), provisioned: false, pbxPassword: environment.randomText(18), pbxProvisioned: false
         )
         try state.save(to: directory)
         return state

@@ -64,7 +64,9 @@ struct SandboxAuthorities: Sendable {
         )
         return ACMEService(
             linker: ACMELinker(baseURL: urls.certificationAuthorityACME),
-            configuration: .init(tokenAuthority: urls.policyAdministrator + "/api/v1"),
+            configuration: .init(
+                tokenAuthority: urls.policyAdministrator + "/api/v1", proxyAliases: ACMEProxyAliases([urls.providerProxyACME])
+            ),
             policy: IssuancePolicy(mode: .stiCA, endEntityLifetime: configuration.lifetimes.caIssued, caLifetime: configuration.lifetimes.caIssued),
             accounts: storage.acmeAccounts, orders: storage.orders, nonces: storage.nonces, ledger: ledger,
             validator: TKAuthValidator(trustAnchors: [pki.paTokenAnchor.certificate], source: tokenCertificates, replay: storage.tokenReplays),

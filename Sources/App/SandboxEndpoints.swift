@@ -20,7 +20,8 @@ public struct SandboxEndpoints: Hashable, Sendable, Codable {
         public var password: String
     }
 
-    /// The demo enterprise registered at the STI-SCA.
+    /// A customer registered at the provider's STI-SCA: the demo enterprise (delegate certificates from
+    /// the STI-SCA) or the demo PBX (TN-level certificates from the STI-CA through the proxies).
     public struct EnterpriseAccount: Hashable, Sendable, Codable {
         /// The customer ID (`/api/v1/account/{id}/token` at the STI-SCA).
         public var customerID: String
@@ -62,6 +63,13 @@ public struct SandboxEndpoints: Hashable, Sendable, Codable {
     public var provider: ProviderAccount
     /// The demo enterprise.
     public var enterprise: EnterpriseAccount
+    /// The provider's SP-CA-proxy ACME directory URL, for PBX customers (seed 002 figure 10).
+    public var proxyDirectory: String
+    /// The base URL of the provider's SP-PA-proxy (`POST /proxy/v1/customer/{id}/token`, login at
+    /// `/api/v1/auth/login`; seed 002 figure 9).
+    public var proxyTokenServer: String
+    /// The demo PBX, a customer of the provider obtaining TN-level certificates through the proxies.
+    public var pbx: EnterpriseAccount
 
     /// The file name inside the data directory.
     public static let fileName = "endpoints.json"

@@ -96,24 +96,44 @@ struct SandboxProvisioning: Sendable {
     /// Registers the demo enterprise at the STI-SCA: its delegated sub-range and a login.
     func provisionEnterprise(routes: CustomerTokenRoutes, administration: AccountAdministration) async throws(AppError) {
         progress("STI-SCA: customer \(SandboxDemo.enterpriseID) with \(SandboxDemo.enterpriseRange.count) delegated numbers from \(SandboxDemo.enterpriseRange.start)")
+        try await provisionCustomer(
+            id: SandboxDemo.enterpriseID, name: SandboxDemo.enterpriseName, code: SandboxDemo.spc, entry: { try SandboxDemo.enterpriseEntry() },
+            userID: SandboxDemo.enterpriseUser, password: state.enterprisePassword, routes: routes, administration: administration
+        )
+    }
+
+    /// Registers the demo PBX at the provider (seed 002 figure 9 "the list of TNs delegated to the PBX"):
+    /// its delegated sub-range, which the provider's STI-PA account holds, and a login for the SP-PA-proxy.
+    func provisionPBX(password: String, routes: CustomerTokenRoutes, administration: AccountAdministration) async throws(AppError) {
+        progress("Provider: PBX \(SandboxDemo.pbxID) with \(SandboxDemo.pbxRange.count) delegated numbers from \(SandboxDemo.pbxRange.start) (TN-level certificates via the proxies)")
+        try await provisionCustomer(
+            id: SandboxDemo.pbxID, name: SandboxDemo.pbxName, code: SandboxDemo.pbxRecordCode, entry: { try SandboxDemo.pbxEntry() },
+            userID: SandboxDemo.pbxUser, password: password, routes: routes, administration: administration
+        )
+    }
+
+    private func provisionCustomer(
+        id: String, name: String, code: String, entry: () throws -> TNEntry, userID: String, password: String, routes: CustomerTokenRoutes,
+        administration: AccountAdministration
+    ) async throws(AppError) {
         do {
-            let list = try TNAuthorizationList([try SandboxDemo.enterpriseEntry()])
-            try await routes.authority.registerCustomer(Delegation(customer: CustomerID(SandboxDemo.enterpriseID), tnAuthList: list))
+            let delegated = try entry()
+            try await routes.authority.registerCustomer(Delegation(customer: CustomerID(id), tnAuthList: try TNAuthorizationList([delegated])))
             try await tolerating([.duplicateAccount]) {
                 try await administration.createAccount(
                     ServiceProviderAccount(
-                        id: AccountID(SandboxDemo.enterpriseID), name: SandboxDemo.enterpriseName, spc: try SandboxDemo.serviceProviderCode(),
-                        tnRanges: [try SandboxDemo.enterpriseEntry()], mayRunSubordinateCA: false
+                        id: AccountID(id), name: name, spc: try ServiceProviderCode(code), tnRanges: [delegated], mayRunSubordinateCA: false
                     )
                 )
             }
-            try await tolerating([.duplicateUser]) {
-                try await administration.createUser(
-                    userID: SandboxDemo.enterpriseUser, accountID: AccountID(SandboxDemo.enterpriseID), password: state.enterprisePassword
-                )
+            do {
+                try await administration.createUser(userID: userID, accountID: AccountID(id), password: password)
+            } catch let error as PolicyAdministrationError where error.code == .duplicateUser {
+                // An interrupted or older start made the user: the password kept in sandbox.json wins.
+                try await administration.changePassword(userID: userID, to: password)
             }
         } catch {
-            throw AppError(.provisioning, "STI-SCA customer registration: \(error)")
+            throw AppError(.provisioning, "registering customer \(id) at the provider: \(error)")
         }
     }
 

@@ -8,6 +8,10 @@ struct SandboxState: Hashable, Sendable, Codable {
     var providerPassword: String
     var enterprisePassword: String
     var provisioned: Bool
+    /// The demo PBX's password; absent in states written before the PBX existed.
+    var pbxPassword: String?
+    /// Whether the demo PBX is registered at the provider.
+    var pbxProvisioned: Bool?
 
     static let fileName = "sandbox.json"
 

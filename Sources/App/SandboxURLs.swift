@@ -21,6 +21,8 @@ struct SandboxURLs: Hashable, Sendable {
     var subordinateAuthority: String { origin(ports.subordinateAuthority) }
     /// The STI-SCA ACME base URL.
     var subordinateAuthorityACME: String { subordinateAuthority + "/acme" }
+    /// The provider's SP-CA-proxy ACME base URL (seed 002 figure 10), the alias the STI-CA trusts.
+    var providerProxyACME: String { subordinateAuthority + "/proxy/acme" }
     /// The STI-SCA's CRL.
     var subordinateAuthorityCRL: String { subordinateAuthority + "/crl/sca.crl" }
     /// The STI-CR base URL.

@@ -54,15 +54,53 @@ public actor STIPAClient {
     public func requestSPCToken(
         accountID: String, tnAuthList: TNAuthorizationList, accountKey: JSONWebKey, isCA: Bool = false
     ) async throws(HTTPClientError) -> TokenResponse {
-        guard let accessToken else { throw HTTPClientError(.notLoggedIn, "request an SPC token after login") }
-        let body: [UInt8]
+        let atc: AuthorityTokenClaims.ATC
         do {
-            let atc = try AuthorityTokenClaims.ATC(tnAuthList: tnAuthList, isCA: isCA, fingerprint: AccountKeyFingerprint(accountKey: accountKey))
-            body = try SPCTokenRequest(atc: atc).jsonBody()
+            atc = try AuthorityTokenClaims.ATC(tnAuthList: tnAuthList, isCA: isCA, fingerprint: AccountKeyFingerprint(accountKey: accountKey))
         } catch {
             throw HTTPClientError(.signingFailed, "cannot build the atc request: \(error)")
         }
+        return try await requestSPCToken(accountID: accountID, atc: atc)
+    }
+
+    /// `POST /api/v1/account/{id}/token` with a prepared `atc` (RFC 9448 §5), as an SP-PA-proxy sends
+    /// it on behalf of a PBX whose account key it knows only by fingerprint (seed 002 figure 9 step 2).
+    ///
+    /// - Throws: ``HTTPClientError``; `notLoggedIn` before login, `paRequestFailed` when refused.
+    public func requestSPCToken(accountID: String, atc: AuthorityTokenClaims.ATC) async throws(HTTPClientError) -> TokenResponse {
         let path = "/api/v1/account/" + Self.pathSegment(accountID) + "/token"
+        return try await requestToken(path: path, body: try Self.body(SPCTokenRequest(atc: atc)))
+    }
+
+    /// `POST /proxy/v1/customer/{id}/token` at a provider's SP-PA-proxy (seed 002 figure 9 step 1): a
+    /// PBX asks for a TN-list token bound to its account key; the proxy adds the TNs delegated to it
+    /// (all of them, or `tnAuthList` when it names a subset) and answers with the STI-PA's token.
+    ///
+    /// - Throws: ``HTTPClientError``; `notLoggedIn` before login, `paRequestFailed` when refused.
+    public func requestProxiedToken(
+        customerID: String, accountKey: JSONWebKey, tnAuthList: TNAuthorizationList? = nil
+    ) async throws(HTTPClientError) -> TokenResponse {
+        var members: [JSONObject.Member] = [.init("fingerprint", .string(AccountKeyFingerprint(accountKey: accountKey).description))]
+        if let tnAuthList {
+            do {
+                members.append(.init("tkvalue", .string(try tnAuthList.base64EncodedString())))
+            } catch {
+                throw HTTPClientError(.signingFailed, "the TNAuthList does not encode: \(error)")
+            }
+        }
+        return try await requestToken(path: "/proxy/v1/customer/" + Self.pathSegment(customerID) + "/token", body: try Self.json(members))
+    }
+
+    private static func body(_ request: SPCTokenRequest) throws(HTTPClientError) -> [UInt8] {
+        do {
+            return try request.jsonBody()
+        } catch {
+            throw HTTPClientError(.signingFailed, "cannot build the atc request: \(error)")
+        }
+    }
+
+    private func requestToken(path: String, body: [UInt8]) async throws(HTTPClientError) -> TokenResponse {
+        guard let accessToken else { throw HTTPClientError(.notLoggedIn, "request a token after login") }
         let object = try await exchange(HTTPSRequest(
             method: "POST", url: baseURL + path,
             headers: Self.jsonHeaders + [HTTPHeaderField("Authorization", accessToken)], body: body

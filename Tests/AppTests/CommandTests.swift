@@ -77,7 +77,7 @@ extension StandardPortSuites {
         @Test(
             "acme certificate obtains each kind with the right token authority and issuer; renew gives a new serial",
             arguments: [
-                ("sp", ["--spc", "5678"], 2), ("tn", ["--range", "12025550150:5"], 2), ("delegate", ["--tn", "12025550111"], 3),
+                ("sp", ["--spc", "5678"], 2), ("tn", ["--via", "direct", "--range", "12025550150:5"], 2), ("delegate", ["--tn", "12025550111"], 3),
                 ("sca", ["--spc", "5678"], 2),
             ]
         )

@@ -6,7 +6,7 @@ import Testing
 import X509
 
 /// `openssl verify -crl_check -extended_crl` against every kind of chain a running sandbox issues:
-/// SP, STI-SCA and TN-level certificates from the STI-CA (covered by the STI-PA's indirect CRL,
+/// SP, STI-SCA and TN-level certificates from the STI-CA (directly, and for the PBX through the provider's proxies) (covered by the STI-PA's indirect CRL,
 /// whose signer the STI-CA root certifies), delegate certificates from the STI-SCA (its direct
 /// CRL), and the sandbox's own STI-SCA certificate; then the same after revocations.
 @Suite("OpenSSL accepts every chain the sandbox issues", .enabled(if: PythonACMEScript.isCI || PythonACMEScript.executable("openssl") != nil))
@@ -31,12 +31,15 @@ struct OpenSSLSandboxChainTests {
             IssuedChain(name: "delegate", path: enterprise + "/delegate.chain.pem"),
             IssuedChain(name: "sandbox-sca", path: sandbox.directory + "/sca/ca.pem"),
         ]
-        let kinds: [(String, [String])] = [("sp", ["--spc", "5678"]), ("sca", ["--spc", "5678"]), ("tn", ["--range", "12025550150:5"])]
-        for (kind, entries) in kinds {
-            let dir = sandbox.directory + "/keys-" + kind
-            let obtained = await shaken(["acme", "certificate", "--kind", kind, "--sandbox", sandbox.directory, "--dir", dir] + entries)
-            try #require(obtained.status == 0, "\(kind): \(obtained.err)")
-            chains.append(IssuedChain(name: kind, path: dir + "/" + kind + ".chain.pem"))
+        let kinds: [(label: String, kind: String, arguments: [String])] = [
+            ("sp", "sp", ["--spc", "5678"]), ("sca", "sca", ["--spc", "5678"]), ("tn", "tn", ["--via", "direct", "--range", "12025550150:5"]),
+            ("pbx", "tn", ["--range", "12025550160:10"]),
+        ]
+        for (label, kind, arguments) in kinds {
+            let dir = sandbox.directory + "/keys-" + label
+            let obtained = await shaken(["acme", "certificate", "--kind", kind, "--sandbox", sandbox.directory, "--dir", dir] + arguments)
+            try #require(obtained.status == 0, "\(label): \(obtained.err)")
+            chains.append(IssuedChain(name: label, path: dir + "/" + kind + ".chain.pem"))
         }
 
         let crls = try Self.writeCRLs(from: enterprise, into: work)

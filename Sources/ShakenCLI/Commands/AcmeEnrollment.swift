@@ -18,6 +18,8 @@ struct AcmeEnrollment: Codable {
     /// The TNAuthList entries as `spc:…`, `tn:…`, `range:START+COUNT`.
     var entries: [String]
     var commonName: String
+    /// For a TN-level certificate: through the provider's proxies or direct (absent: direct).
+    var via: AcmeCertificateCommand.Via? = nil
 
     static func load(directory: String, name: String) throws -> AcmeEnrollment {
         let path = (directory as NSString).appendingPathComponent(name + ".enrollment.json")
@@ -55,12 +57,20 @@ struct AcmeEnrollment: Codable {
                 configuration: .init(directoryURL: server, pollInterval: .milliseconds(200)),
                 accountKey: try store.loadOrCreateAccountKey { P256.Signing.PrivateKey() }, accountURL: try store.accountURL(), transport: transport
             )
-            let account = try await acme.register()
-            try store.saveAccountURL(account.url)
             let authority = STIPAClient(baseURL: tokenServer, transport: transport)
             try await authority.login(userID: user, password: password)
-            let token = try await authority.requestSPCToken(accountID: accountID, tnAuthList: list, accountKey: await acme.accountJWK, isCA: kind == .sca)
-            try? await authority.logout()
+            let token: STIPAClient.TokenResponse
+            if via == .proxy {
+                // Seed 002 figure 9 before figure 10: the SP-CA-proxy admits only account keys that
+                // obtained a token through the SP-PA-proxy.
+                token = try await authority.requestProxiedToken(customerID: accountID, accountKey: await acme.accountJWK, tnAuthList: list)
+                try? await authority.logout()
+                try store.saveAccountURL(try await acme.register().url)
+            } else {
+                try store.saveAccountURL(try await acme.register().url)
+                token = try await authority.requestSPCToken(accountID: accountID, tnAuthList: list, accountKey: await acme.accountJWK, isCA: kind == .sca)
+                try? await authority.logout()
+            }
             let key = P256.Signing.PrivateKey()
             let subject = try DistinguishedName.shaken(commonName: commonName, organization: commonName, country: "US")
             let issuance = try await acme.obtainCertificate(for: list, token: token.token, certificateKey: key, subject: subject, isCA: kind == .sca)
