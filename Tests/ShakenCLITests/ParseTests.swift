@@ -40,8 +40,8 @@ struct ParseTests {
             ]) as? CertCreateCommand
         )
         #expect(command.profile == .sca)
-        #expect(command.spc == ["1234"])
-        #expect(command.range == ["12025550100:100"])
+        #expect(command.entries.spc == ["1234"])
+        #expect(command.entries.range == ["12025550100:100"])
         #expect(command.days == 30)
         #expect(command.crlIssuerCountry == "US")
     }

@@ -59,12 +59,7 @@ struct AcmeCertificateCommand: AsyncParsableCommand {
     var user: String?
     @Option(name: .long, help: "The login password.")
     var password: String?
-    @Option(name: .long, help: "A service provider code TNAuthList entry (repeatable).")
-    var spc: [String] = []
-    @Option(name: .long, help: "A telephone number TNAuthList entry (repeatable).")
-    var tn: [String] = []
-    @Option(name: .long, help: "A TNAuthList range START:COUNT (repeatable).")
-    var range: [String] = []
+    @OptionGroup var entries: TNAuthListOptions
     @Option(name: .long, help: "The subject common name (default: 'SHAKEN <spc>' for an SPC certificate, ATIS-1000080 §6.4.1).")
     var commonName: String?
     @Option(name: .long, help: "The name of the key and chain files in the key directory (default: the kind).")
@@ -78,7 +73,7 @@ struct AcmeCertificateCommand: AsyncParsableCommand {
             return
         }
         guard via == nil || kind == .tn else { throw ShakenCLIError(.invalidArgument, "--via applies to --kind tn only") }
-        guard let list = try ArgumentValues.tnAuthList(spc: spc, tn: tn, range: range) else {
+        guard let list = try entries.list() else {
             throw ShakenCLIError(.invalidArgument, "give the TNAuthList with --spc, --tn or --range")
         }
         let source = tokenFrom ?? (kind == .delegate ? .sca : .pa)
@@ -100,7 +95,7 @@ struct AcmeCertificateCommand: AsyncParsableCommand {
     private func runThroughProxies(_ endpoints: SandboxEndpoints?) async throws {
         guard tokenFrom == nil else { throw ShakenCLIError(.invalidArgument, "--token-from does not apply with --via proxy") }
         let list: TNAuthorizationList
-        if let given = try ArgumentValues.tnAuthList(spc: spc, tn: tn, range: range) {
+        if let given = try entries.list() {
             list = given
         } else if let pbx = endpoints?.pbx {
             list = try TNAuthorizationList([.range(try TelephoneNumberRange(start: TelephoneNumber(pbx.tnRangeStart), count: pbx.tnRangeCount))])

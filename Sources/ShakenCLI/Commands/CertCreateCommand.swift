@@ -30,12 +30,7 @@ struct CertCreateCommand: AsyncParsableCommand {
     var org: String
     @Option(name: .long, help: "The subject country (ISO 3166-1 alpha-2).")
     var country = "US"
-    @Option(name: .long, help: "A service provider code TNAuthList entry (repeatable).")
-    var spc: [String] = []
-    @Option(name: .long, help: "A telephone number TNAuthList entry (repeatable).")
-    var tn: [String] = []
-    @Option(name: .long, help: "A TNAuthList range START:COUNT (repeatable).")
-    var range: [String] = []
+    @OptionGroup var entries: TNAuthListOptions
     @Option(name: .long, help: "The CRL distribution point URL.")
     var crlUrl: String?
     @Option(name: .long, help: "The indirect CRL issuer's common name (the STI-PA CRL signer).")
@@ -102,7 +97,7 @@ struct CertCreateCommand: AsyncParsableCommand {
             profile: stiProfile,
             subject: subject,
             publicKey: publicKey,
-            tnAuthList: try ArgumentValues.tnAuthList(spc: spc, tn: tn, range: range),
+            tnAuthList: try entries.list(),
             notValidBefore: now,
             notValidAfter: now.addingTimeInterval(TimeInterval(days) * 86_400),
             crlDistributionPointURL: crlUrl,

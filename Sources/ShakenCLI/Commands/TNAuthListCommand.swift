@@ -15,22 +15,17 @@ struct TNAuthListCommand: AsyncParsableCommand {
     struct Encode: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Encode entries as base64 DER (RFC 8226 §9).")
 
-        @Option(name: .long, help: "A service provider code entry (repeatable).")
-        var spc: [String] = []
-        @Option(name: .long, help: "A telephone number entry (repeatable).")
-        var tn: [String] = []
-        @Option(name: .long, help: "A range entry START:COUNT (repeatable).")
-        var range: [String] = []
+        @OptionGroup var entries: TNAuthListOptions
         @OptionGroup var output: JSONFlag
 
         func validate() throws {
-            guard !(spc.isEmpty && tn.isEmpty && range.isEmpty) else {
+            guard !entries.isEmpty else {
                 throw ValidationError("give at least one --spc, --tn or --range")
             }
         }
 
         func run() async throws {
-            guard let list = try ArgumentValues.tnAuthList(spc: spc, tn: tn, range: range) else {
+            guard let list = try entries.list() else {
                 throw ShakenCLIError(.invalidArgument, "no TNAuthList entries given")
             }
             let der = try list.derEncoded()
