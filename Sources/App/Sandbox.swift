@@ -27,13 +27,15 @@ public struct Sandbox: Sendable {
         self.progress = progress
     }
 
-    /// Starts every service, provisions on first start, writes `<data>/endpoints.json`, calls
-    /// `onReady`, then serves until SIGINT/SIGTERM (when `handlingSignals`) or until the calling task
+    /// Takes the data directory's lock (one sandbox per directory), starts every service, provisions
+    /// on first start, writes `<data>/endpoints.json`, calls `onReady`, then serves until SIGINT/SIGTERM (when `handlingSignals`) or until the calling task
     /// is cancelled; databases are closed on the way out.
     ///
     /// - Throws: ``AppError``.
     public func run(handlingSignals: Bool, onReady: @escaping @Sendable (SandboxEndpoints) async -> Void) async throws(AppError) {
         let directory = try DataDirectory(configuration.dataDirectory)
+        let lock = try DataDirectoryLock(directory)
+        defer { lock.release() }
         let state = try await loadState(directory)
         let urls = SandboxURLs(host: configuration.host, ports: state.ports)
         progress(state.provisioned ? "Resuming the sandbox in \(directory.root)" : "Creating a sandbox in \(directory.root)")

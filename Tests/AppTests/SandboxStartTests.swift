@@ -51,6 +51,31 @@ struct SandboxStartTests {
         await sandbox.stop()
     }
 
+    @Test("A second sandbox on a directory in use refuses to start (dataDirectoryInUse) and leaves the running one untouched")
+    func directoryInUse() async throws {
+        let first = try await SandboxHarness.start()
+        defer { first.remove() }
+        do {
+            let second = Sandbox(
+                configuration: SandboxConfiguration(dataDirectory: first.directory, passwordCostExponent: 10), environment: SandboxHarness.environment,
+                progress: { _ in }
+            )
+            await #expect(throws: AppError(.dataDirectoryInUse, "")) {
+                try await second.run(handlingSignals: false) { _ in }
+            }
+            let endpoints = try SandboxEndpoints.load(dataDirectory: first.directory)
+            #expect(endpoints == first.endpoints)
+            try await HTTPSClient.withClient(.init(trustRoots: try .pemFile(endpoints.tlsRootPath))) { transport in
+                let response = try await transport.send(HTTPSRequest(url: endpoints.certificationAuthorityDirectory))
+                #expect(response.status == 200)
+            }
+        } catch {
+            await first.stop()
+            throw error
+        }
+        await first.stop()
+    }
+
     @Test("A restart on the same directory resumes with the same ports, accounts, keys and certificates")
     func restartResumes() async throws {
         let first = try await SandboxHarness.start()

@@ -1,0 +1,101 @@
+import ACMECore
+import App
+import Crypto
+import Foundation
+import HTTPClient
+import Testing
+import X509
+
+extension StandardPortSuites {
+    /// The STI-CA and STI-SCA killed with SIGKILL at each durable step of one issuance (the
+    /// `SHAKEN_FAULT_KILL_AT` switch), then restarted: nothing lost, nothing stuck, no serial twice
+    /// (issue 3 item 10).
+    @Suite("A sandbox killed at each issuance step recovers on restart", .serialized)
+    struct KillPointTests {
+        static var binaryIsBuilt: Bool { SignalTests.binaryIsBuilt }
+
+        static let cases: [(SandboxFaultInjection.Authority, IssuanceProbe.Step)] =
+            SandboxFaultInjection.Authority.allCases.flatMap { authority in IssuanceProbe.Step.allCases.map { (authority, $0) } }
+
+        /// Whether the certificate exists once `step` was reached (recorded before the kill).
+        static func isRecorded(at step: IssuanceProbe.Step) -> Bool { step == .recorded || step == .orderValid }
+
+        @Test("killed at the step, restarted: the order is settled, its certificate recorded and downloadable, serials unique, issuance works",
+              .enabled(if: binaryIsBuilt, "build the shaken binary first"), arguments: cases)
+        func killedAtStep(authority: SandboxFaultInjection.Authority, step: IssuanceProbe.Step) async throws {
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("shaken-kill-\(UUID().uuidString)").path
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            let fault = SandboxFaultInjection(step: step, authority: authority)
+            let armed = try await SandboxProcess.launch(directory, faultInjection: fault.description, logName: "armed")
+            defer { armed.removeLog() }
+            let accountKey = P256.Signing.PrivateKey()
+            let endpoints = try armed.endpoints()
+            let trust = try SandboxProcess.clientConfiguration(endpoints)
+
+            let (orderURL, accountID) = try await HTTPSClient.withClient(trust) { transport in
+                let driver = try await IssuanceDriver.connect(endpoints: endpoints, authority: authority, accountKey: accountKey, transport: transport)
+                let order = try await driver.readyOrder()
+                do {
+                    let finished = try await driver.finalize(order)
+                    Issue.record("finalize answered \(finished.status) although the issuer was to die at \(fault.description)")
+                } catch {
+                    // The connection drops with the process: any transport error is the expected outcome.
+                }
+                return (order.url, try await driver.accountID)
+            }
+            #expect(await armed.waitForExit(), "the armed sandbox is still running")
+            #expect(armed.wasKilled, "the sandbox did not die by SIGKILL:\n\(armed.logText)")
+            #expect(armed.logText.contains("killing the process at \(authority.rawValue):\(step.rawValue)"), "\(armed.logText)")
+
+            let restarted = try await SandboxProcess.launch(directory, logName: "restarted")
+            defer { restarted.removeLog() }
+            if step != .orderValid {
+                #expect(restarted.logText.contains("reconciled"), "the restart settled nothing:\n\(restarted.logText)")
+            }
+            var handedOut: [Certificate] = []
+            do {
+                try await HTTPSClient.withClient(trust) { transport in
+                    let driver = try await IssuanceDriver.connect(endpoints: endpoints, authority: authority, accountKey: accountKey, transport: transport)
+                    let order = try await driver.acme.order(at: orderURL)
+                    if Self.isRecorded(at: step) {
+                        #expect(order.status == "valid", "\(order)")
+                        let url = try #require(order.certificate)
+                        let chain = try await driver.acme.downloadChain(at: url)
+                        let leaf = try #require(chain.first)
+                        #expect(try await driver.published(leaf.serialNumber) == chain, "the STI-CR does not serve the recovered chain")
+                        handedOut.append(leaf)
+                    } else {
+                        #expect(order.status == "invalid", "\(order)")
+                        #expect(order.error?.type == "urn:ietf:params:acme:error:serverInternal", "\(String(describing: order.error))")
+                        #expect(order.certificate == nil)
+                    }
+                    let fresh = try await driver.issue()
+                    let leaf = try #require(fresh.first)
+                    #expect(try await driver.published(leaf.serialNumber) == fresh)
+                    #expect(!handedOut.contains { $0.serialNumber == leaf.serialNumber })
+                    handedOut.append(leaf)
+                }
+            } catch {
+                _ = await restarted.stop()
+                throw error
+            }
+            #expect(await restarted.stop(), "the restarted sandbox did not stop cleanly:\n\(restarted.logText)")
+
+            let audit = try await LedgerAudit.read(directory: directory, authority: authority, accounts: [accountID])
+            #expect(audit.violations(handedOut: handedOut).isEmpty, "\(audit.violations(handedOut: handedOut))")
+            #expect(audit.orders.count == 2)
+            #expect(audit.certificates.count == handedOut.count)
+            let killedOrder = try #require(orderURL.split(separator: "/").last.map { ACMEOrder.ID(rawValue: String($0)) })
+            let gaps = audit.unrecorded.filter { $0.orderID == killedOrder }
+            switch step {
+            case .serialReserved, .signed:
+                #expect(gaps.count == 1, "the reserved serial of the killed order stays reserved (never reused): \(gaps)")
+                #expect(audit.certificate(of: killedOrder) == nil, "no certificate without its record")
+            case .orderProcessing:
+                #expect(gaps.isEmpty && audit.certificate(of: killedOrder) == nil)
+            case .recorded, .orderValid:
+                #expect(gaps.isEmpty && audit.certificate(of: killedOrder) != nil)
+            }
+        }
+    }
+}
