@@ -82,7 +82,9 @@ struct IssuanceDriver: Sendable {
 
     /// Finalizes `order` with a CSR for a fresh key and waits until it is valid.
     func finalize(_ order: ACMEOrderResource) async throws -> ACMEOrderResource {
-        let subject = try DistinguishedName.shaken(commonName: "SHAKEN \(endpoints.provider.spc) Crash Test", organization: "Crash Test", country: "US")
+        // An SP certificate's commonName is exactly "SHAKEN <SPC>" (ATIS-1000080 §6.4.1).
+        let commonName = authority == .certificationAuthority ? "SHAKEN \(endpoints.provider.spc)" : "Crash Test Enterprise"
+        let subject = try DistinguishedName.shaken(commonName: commonName, organization: "Crash Test", country: "US")
         let csr = try CertificateSigningRequest.stiRequest(
             subject: subject, privateKey: Certificate.PrivateKey(P256.Signing.PrivateKey()), tnAuthList: try list
         )

@@ -26,6 +26,10 @@ extension StandardPortSuites {
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("shaken-kill-\(UUID().uuidString)").path
             defer { try? FileManager.default.removeItem(atPath: directory) }
             let fault = SandboxFaultInjection(step: step, authority: authority)
+            // Provisioning obtains the STI-SCA's certificate from the STI-CA: it runs unarmed first.
+            let provisioning = try await SandboxProcess.launch(directory, logName: "provisioning")
+            defer { provisioning.removeLog() }
+            #expect(await provisioning.stop(), "the provisioning run did not stop cleanly:\n\(provisioning.logText)")
             let armed = try await SandboxProcess.launch(directory, faultInjection: fault.description, logName: "armed")
             defer { armed.removeLog() }
             let accountKey = P256.Signing.PrivateKey()
@@ -43,7 +47,12 @@ extension StandardPortSuites {
                 }
                 return (order.url, try await driver.accountID)
             }
-            #expect(await armed.waitForExit(), "the armed sandbox is still running")
+            guard await armed.waitForExit() else {
+                armed.sendKill()
+                _ = await armed.waitForExit()
+                Issue.record("the armed sandbox did not die at \(fault.description):\n\(armed.logText)")
+                return
+            }
             #expect(armed.wasKilled, "the sandbox did not die by SIGKILL:\n\(armed.logText)")
             #expect(armed.logText.contains("killing the process at \(authority.rawValue):\(step.rawValue)"), "\(armed.logText)")
 
