@@ -30,6 +30,7 @@ extension StandardPortSuites {
             let provisioning = try await SandboxProcess.launch(directory, logName: "provisioning")
             defer { provisioning.removeLog() }
             #expect(await provisioning.stop(), "the provisioning run did not stop cleanly:\n\(provisioning.logText)")
+            let publishedBefore = Set((try? FileManager.default.contentsOfDirectory(atPath: directory + "/cr")) ?? [])
             let armed = try await SandboxProcess.launch(directory, faultInjection: fault.description, logName: "armed")
             defer { armed.removeLog() }
             let accountKey = P256.Signing.PrivateKey()
@@ -56,6 +57,13 @@ extension StandardPortSuites {
             #expect(armed.wasKilled, "the sandbox did not die by SIGKILL:\n\(armed.logText)")
             #expect(armed.logText.contains("killing the process at \(authority.rawValue):\(step.rawValue)"), "\(armed.logText)")
 
+            let publishedByKilled = Set(try FileManager.default.contentsOfDirectory(atPath: directory + "/cr")).subtracting(publishedBefore)
+            #expect(publishedByKilled.count == (Self.isRecorded(at: step) ? 1 : 0), "\(publishedByKilled)")
+            if step == .recorded {
+                // As if the process had died between the ledger record and the STI-CR publication:
+                // the restart publishes the recovered chain again.
+                for name in publishedByKilled { try FileManager.default.removeItem(atPath: directory + "/cr/" + name) }
+            }
             let restarted = try await SandboxProcess.launch(directory, logName: "restarted")
             defer { restarted.removeLog() }
             if step != .orderValid {

@@ -12,7 +12,7 @@ extension StandardPortSuites {
     /// STI-CA and the STI-SCA, restarted after each kill (issue 3 item 10).
     @Suite("A sandbox killed at random moments under concurrent issuance loses nothing", .serialized)
     struct RandomKillTests {
-        static let rounds = 3
+        static let rounds = 5
         static let workers = 4
         static let seed: UInt64 = 0x5EED_0010
 
