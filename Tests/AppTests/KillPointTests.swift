@@ -3,6 +3,7 @@ import App
 import Crypto
 import Foundation
 import HTTPClient
+import SwiftASN1
 import Testing
 import X509
 
@@ -113,6 +114,37 @@ extension StandardPortSuites {
             case .recorded, .orderValid:
                 #expect(gaps.isEmpty && audit.certificate(of: killedOrder) != nil)
             }
+        }
+
+        @Test("killed while the STI-CA issues the STI-SCA's certificate at first start, the restart settles that order and finishes provisioning",
+              .enabled(if: binaryIsBuilt, "build the shaken binary first"), arguments: IssuanceProbe.Step.allCases)
+        func killedWhileProvisioning(step: IssuanceProbe.Step) async throws {
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("shaken-kill-provisioning-\(UUID().uuidString)").path
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            let fault = SandboxFaultInjection(step: step, authority: .certificationAuthority)
+            do {
+                let never = try await SandboxProcess.launch(directory, faultInjection: fault.description, logName: "armed")
+                _ = await never.stop()
+                never.removeLog()
+                Issue.record("the sandbox got ready although provisioning was to die at \(fault.description)")
+                return
+            } catch let error as SandboxProcessError {
+                #expect(error.description.contains("killing the process at \(fault.description)"), "\(error)")
+            }
+            try? FileManager.default.removeItem(atPath: directory + "-armed.log")
+
+            let restarted = try await SandboxProcess.launch(directory, logName: "restarted")
+            defer { restarted.removeLog() }
+            #expect(restarted.logText.contains("STI-CA: reconciled") == (step != .orderValid), "\(restarted.logText)")
+            #expect(await restarted.stop(), "the restarted sandbox did not stop cleanly:\n\(restarted.logText)")
+
+            let chain = try #require(try PEMDocument.parseMultiple(pemString: String(contentsOfFile: directory + "/sca/ca.pem", encoding: .utf8)).first)
+            let subordinate = try Certificate(derEncoded: chain.derBytes)
+            let record = try await LedgerAudit.record(directory: directory, authority: .certificationAuthority, serial: CertificateSerial(subordinate.serialNumber))
+            #expect(record?.der == chain.derBytes, "the STI-SCA's certificate has no ledger record at the STI-CA")
+            let audit = try await LedgerAudit.read(directory: directory, authority: .certificationAuthority, accounts: [])
+            #expect(audit.violations().isEmpty, "\(audit.violations())")
+            #expect(audit.unrecorded.count == (step == .serialReserved || step == .signed ? 1 : 0), "\(audit.unrecorded)")
         }
     }
 }

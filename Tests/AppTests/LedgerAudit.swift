@@ -105,3 +105,18 @@ struct LedgerAudit {
         return found
     }
 }
+
+extension LedgerAudit {
+    /// The ledger row of `serial` at `authority`, read while the sandbox is stopped.
+    static func record(directory: String, authority: SandboxFaultInjection.Authority, serial: CertificateSerial) async throws -> IssuedCertificate? {
+        let storage = try await SQLStorage.open(.sqlite(dataDirectory: directory + "/" + folder(authority)))
+        do {
+            let record = try await storage.certificateLedger.certificate(serial)
+            await storage.close()
+            return record
+        } catch {
+            await storage.close()
+            throw error
+        }
+    }
+}
