@@ -105,12 +105,12 @@ extension Sandbox {
     /// Completes or fails every order left in processing by a process that died (issue item 10), and
     /// publishes again the chain of each order it completes (the process may have died between the
     /// ledger record and the STI-CR publication). The data directory's lock guarantees that no other
-    /// process is finalizing, so every order found in `processing` is settled (bound 0).
+    /// process is finalizing, so every order found in `processing` is settled, however recent.
     func reconcile(storage: SQLStorage, repository: any CertificateRepository, authority: SandboxFaultInjection.Authority) async throws(AppError) {
         let name = authority == .certificationAuthority ? "STI-CA" : "STI-SCA"
         do {
             let ledger = storage.certificateLedger
-            let report = try await ACMEReconciler(orders: storage.orders, ledger: ledger).reconcile(now: environment.now(), bound: 0)
+            let report = try await ACMEReconciler(orders: storage.orders, ledger: ledger).reconcileAll()
             for order in report.completed {
                 guard let certificate = try await ledger.certificate(forOrder: order) else { continue }
                 _ = try await repository.publish(
