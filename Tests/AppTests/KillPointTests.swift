@@ -131,7 +131,6 @@ extension StandardPortSuites {
             } catch let error as SandboxProcessError {
                 #expect(error.description.contains("killing the process at \(fault.description)"), "\(error)")
             }
-            try? FileManager.default.removeItem(atPath: directory + "-armed.log")
 
             let restarted = try await SandboxProcess.launch(directory, logName: "restarted")
             defer { restarted.removeLog() }

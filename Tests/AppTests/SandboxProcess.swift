@@ -19,7 +19,8 @@ final class SandboxProcess: Sendable {
     /// Starts the sandbox on `directory` with `faultInjection` in its environment (or without the
     /// variable) and waits, up to `timeout`, until it prints that it is ready.
     ///
-    /// - Throws: ``SandboxProcessError`` when it exits or does not get ready in time (the log is in the error).
+    /// - Throws: ``SandboxProcessError`` when it exits or does not get ready in time (the log is in the
+    ///   error and its file is removed).
     static func launch(_ directory: String, faultInjection: String? = nil, logName: String, timeout: Duration = .seconds(180)) async throws -> SandboxProcess {
         let log = URL(fileURLWithPath: directory + "-" + logName + ".log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
@@ -37,12 +38,18 @@ final class SandboxProcess: Sendable {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if sandbox.logText.contains("The sandbox is ready") { return sandbox }
-            if !process.isRunning { throw SandboxProcessError("the sandbox exited (\(process.terminationStatus)) before it was ready:\n\(sandbox.logText)") }
+            if !process.isRunning {
+                let text = sandbox.logText
+                sandbox.removeLog()
+                throw SandboxProcessError("the sandbox exited (\(process.terminationStatus)) before it was ready:\n\(text)")
+            }
             try await Task.sleep(for: .milliseconds(100))
         }
         sandbox.sendKill()
         _ = await sandbox.waitForExit()
-        throw SandboxProcessError("the sandbox was not ready after \(timeout):\n\(sandbox.logText)")
+        let text = sandbox.logText
+        sandbox.removeLog()
+        throw SandboxProcessError("the sandbox was not ready after \(timeout):\n\(text)")
     }
 
     /// Everything the process printed so far.
