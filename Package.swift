@@ -257,7 +257,7 @@ let package = Package(
             name: "AppTests",
             dependencies: [
                 "App", "ShakenCLI", "HTTPClient", "STIRServices", "PASSporT", "ACMECore", "AuthorityToken", "STIRCertificates", "CertificateRevocation", "TNAuthList",
-                "JOSE", asn1, x509, crypto,
+                "JOSE", "StorageSQL", asn1, x509, crypto,
             ],
             exclude: ["Python"],
             swiftSettings: swiftSettings

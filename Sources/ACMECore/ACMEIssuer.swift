@@ -18,6 +18,8 @@ public struct ACMEIssuer: Sendable {
     public let crlDistributionPointURL: String
     /// The indirect CRL issuer (the STI-PA) or `nil` for a CRL the issuer signs.
     public let crlIssuer: DistinguishedName?
+    /// The observer of the issuance steps (``IssuanceProbe/none`` unless a composition root sets one).
+    public let probe: IssuanceProbe
     private let privateKey: Certificate.PrivateKey
     private let ledger: any CertificateLedger
     private let environment: ACMEEnvironment
@@ -28,7 +30,8 @@ public struct ACMEIssuer: Sendable {
     /// Creates an issuer.
     public init(
         certificate: Certificate, privateKey: Certificate.PrivateKey, chainAboveIssuer: [Certificate],
-        crlDistributionPointURL: String, crlIssuer: DistinguishedName?, ledger: any CertificateLedger, environment: ACMEEnvironment
+        crlDistributionPointURL: String, crlIssuer: DistinguishedName?, ledger: any CertificateLedger, environment: ACMEEnvironment,
+        probe: IssuanceProbe = .none
     ) {
         self.certificate = certificate
         self.privateKey = privateKey
@@ -37,6 +40,7 @@ public struct ACMEIssuer: Sendable {
         self.crlIssuer = crlIssuer
         self.ledger = ledger
         self.environment = environment
+        self.probe = probe
     }
 
     /// Issues a certificate for a finalized order.
@@ -55,6 +59,7 @@ public struct ACMEIssuer: Sendable {
         request.notValidAfter = min(request.notValidAfter, certificate.notValidAfter)
         let serial = try await reserveSerial(order: order)
         request.serialNumber = serial.serialNumber
+        probe.reached(.serialReserved, order: order.id)
         let signed: Certificate
         do {
             signed = try STICertificateBuilder(linter: linter).issue(request, issuer: .certificate(certificate, privateKey: privateKey))
@@ -63,6 +68,7 @@ public struct ACMEIssuer: Sendable {
         } catch {
             throw .serverInternal("signing failed: \(error)")
         }
+        probe.reached(.signed, order: order.id)
         let record: IssuedCertificate
         do {
             var serializer = DER.Serializer()
@@ -84,6 +90,7 @@ public struct ACMEIssuer: Sendable {
         guard recorded else {
             throw .serverInternal("ledger refused the certificate for serial \(serial)")
         }
+        probe.reached(.recorded, order: order.id)
         return record
     }
 

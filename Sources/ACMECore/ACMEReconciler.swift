@@ -21,6 +21,15 @@ public struct ACMEReconciler: Sendable {
         self.ledger = ledger
     }
 
+    /// Settles every order in `processing`, whenever it entered it (a clock stepped back since then
+    /// included). Only for a caller that knows no finalize is running, e.g. at the start of the one
+    /// process that owns the stores.
+    ///
+    /// - Throws: ``ACMEError/Code/serverInternal`` if a store fails.
+    public func reconcileAll() async throws(ACMEError) -> Report {
+        try await reconcile(now: .distantFuture, bound: 0)
+    }
+
     /// Settles every order that entered `processing` more than `bound` seconds before `now`.
     ///
     /// - Throws: ``ACMEError/Code/serverInternal`` if a store fails.

@@ -27,6 +27,7 @@ extension ACMEService {
         guard try await storage("order store", { try await orders.markOrderProcessing(id, at: now) }) else {
             throw ACMEError(.orderNotReady, "the order is already being finalized")
         }
+        issuer.probe.reached(.orderProcessing, order: id)
         do throws(ACMEError) {
             let csr = try Self.csr(payload, identifier: order.identifier)
             let requestsCA = try Self.requestsCA(csr)
@@ -40,6 +41,7 @@ extension ACMEService {
             guard try await storage("order store", { try await orders.completeOrder(id, certificate: issued.serial) }) else {
                 throw ACMEError.serverInternal("order \(id) left processing before completion")
             }
+            issuer.probe.reached(.orderValid, order: id)
         } catch {
             _ = try? await orders.failOrder(id, error: error)
             throw error

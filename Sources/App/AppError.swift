@@ -6,6 +6,7 @@ public struct AppError: Error, Hashable, Sendable, CustomStringConvertible {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Backing: String, Hashable, Sendable {
             case dataDirectory
+            case configuration
             case corruptState
             case keyMaterial
             case ports
@@ -20,6 +21,8 @@ public struct AppError: Error, Hashable, Sendable, CustomStringConvertible {
 
         /// The data directory cannot be created, read or written.
         public static let dataDirectory = Code(.dataDirectory)
+        /// A configuration value (an option or an environment variable) is invalid.
+        public static let configuration = Code(.configuration)
         /// A state file (`sandbox.json`, a PEM file) kept from an earlier run does not parse.
         public static let corruptState = Code(.corruptState)
         /// A key or certificate cannot be created or loaded.

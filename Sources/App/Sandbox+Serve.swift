@@ -45,7 +45,7 @@ extension Sandbox {
         )
         let paServices = try authorities.policyAdministrator(storage: storages.pa)
         let ca = authorities.certificationAuthority(storage: storages.ca)
-        try await reconcile(storage: storages.ca, name: "STI-CA")
+        try await reconcile(storage: storages.ca, repository: repository, authority: .certificationAuthority)
 
         let (readiness, signal) = AsyncStream<Void>.makeStream()
         let paRouter = Router(context: BasicRequestContext.self)
@@ -102,10 +102,21 @@ extension Sandbox {
         }
     }
 
-    /// Completes or fails orders left in processing by a crash (issue item 10).
-    func reconcile(storage: SQLStorage, name: String) async throws(AppError) {
+    /// Completes or fails every order left in processing by a process that died (issue item 10), and
+    /// publishes again the chain of each order it completes (the process may have died between the
+    /// ledger record and the STI-CR publication). The data directory's lock guarantees that no other
+    /// process is finalizing, so every order found in `processing` is settled, however recent.
+    func reconcile(storage: SQLStorage, repository: any CertificateRepository, authority: SandboxFaultInjection.Authority) async throws(AppError) {
+        let name = authority == .certificationAuthority ? "STI-CA" : "STI-SCA"
         do {
-            let report = try await ACMEReconciler(orders: storage.orders, ledger: storage.certificateLedger).reconcile(now: environment.now(), bound: 60)
+            let ledger = storage.certificateLedger
+            let report = try await ACMEReconciler(orders: storage.orders, ledger: ledger).reconcileAll()
+            for order in report.completed {
+                guard let certificate = try await ledger.certificate(forOrder: order) else { continue }
+                _ = try await repository.publish(
+                    chainPEM: certificate.chainPEM, name: PublishingCertificateLedger.name(prefix: authority.rawValue, serial: certificate.serial)
+                )
+            }
             if !report.completed.isEmpty || !report.failed.isEmpty {
                 progress("\(name): reconciled \(report.completed.count) completed and \(report.failed.count) failed orders")
             }

@@ -28,7 +28,7 @@ extension Sandbox {
         }
         let journal = try RevocationJournal(directory: directory, file: "sca/revocations.json")
         let sca = authorities.subordinateAuthority(storage: storages.sca, certificate: certificate, chainAbove: chainAbove, scope: scope, journal: journal)
-        try await reconcile(storage: storages.sca, name: "STI-SCA")
+        try await reconcile(storage: storages.sca, repository: authorities.repository, authority: .subordinateAuthority)
         let customers = try authorities.customerTokens(storage: storages.sca, scope: scope)
         var done = state
         if !state.provisioned {

@@ -27,8 +27,8 @@ public struct Sandbox: Sendable {
         self.progress = progress
     }
 
-    /// Starts every service, provisions on first start, writes `<data>/endpoints.json`, calls
-    /// `onReady`, then serves until SIGINT/SIGTERM (when `handlingSignals`) or until the calling task
+    /// Takes the data directory's lock (one sandbox per directory), starts every service, provisions
+    /// on first start, writes `<data>/endpoints.json`, calls `onReady`, then serves until SIGINT/SIGTERM (when `handlingSignals`) or until the calling task
     /// is cancelled; databases are closed on the way out.
     ///
     /// - Throws: ``AppError``.

@@ -21,6 +21,11 @@ struct SandboxAuthorities: Sendable {
 
     var acmeEnvironment: ACMEEnvironment { ACMEEnvironment(now: environment.now, random: environment.random) }
 
+    /// The issuance probe of `authority`: the fault-injection switch when one is set, else none.
+    func probe(for authority: SandboxFaultInjection.Authority) -> IssuanceProbe {
+        configuration.faultInjection?.probe(for: authority) ?? .none
+    }
+
     /// The STI-PA (spec digest §4.3-§4.6).
     func policyAdministrator(storage: SQLStorage) throws(AppError) -> PolicyAdministrationRouter.Services {
         let stores = storage.policyAdministrationStores
@@ -56,11 +61,13 @@ struct SandboxAuthorities: Sendable {
 
     /// The STI-CA's ACME service (RFC 8555; ATIS-1000080 §6.3.5), trusting the STI-PA's token authority.
     func certificationAuthority(storage: SQLStorage) -> ACMEService {
-        let ledger = PublishingCertificateLedger(base: storage.certificateLedger, repository: repository, prefix: "sti-ca", journal: nil)
+        let ledger = PublishingCertificateLedger(
+            base: storage.certificateLedger, repository: repository, prefix: SandboxFaultInjection.Authority.certificationAuthority.rawValue, journal: nil
+        )
         let issuer = ACMEIssuer(
             certificate: pki.caIntermediate.certificate, privateKey: pki.caIntermediate.privateKey, chainAboveIssuer: [],
             crlDistributionPointURL: urls.policyAdministratorCRL, crlIssuer: pki.crlSigner.certificate.subject, ledger: ledger,
-            environment: acmeEnvironment
+            environment: acmeEnvironment, probe: probe(for: .certificationAuthority)
         )
         return ACMEService(
             linker: ACMELinker(baseURL: urls.certificationAuthorityACME),
@@ -79,10 +86,13 @@ struct SandboxAuthorities: Sendable {
     func subordinateAuthority(
         storage: SQLStorage, certificate: KeyedCertificate, chainAbove: [Certificate], scope: TNScope, journal: RevocationJournal
     ) -> ACMEService {
-        let ledger = PublishingCertificateLedger(base: storage.certificateLedger, repository: repository, prefix: "sti-sca", journal: journal)
+        let ledger = PublishingCertificateLedger(
+            base: storage.certificateLedger, repository: repository, prefix: SandboxFaultInjection.Authority.subordinateAuthority.rawValue, journal: journal
+        )
         let issuer = ACMEIssuer(
             certificate: certificate.certificate, privateKey: certificate.privateKey, chainAboveIssuer: chainAbove,
-            crlDistributionPointURL: urls.subordinateAuthorityCRL, crlIssuer: nil, ledger: ledger, environment: acmeEnvironment
+            crlDistributionPointURL: urls.subordinateAuthorityCRL, crlIssuer: nil, ledger: ledger, environment: acmeEnvironment,
+            probe: probe(for: .subordinateAuthority)
         )
         return ACMEService(
             linker: ACMELinker(baseURL: urls.subordinateAuthorityACME),

@@ -69,11 +69,13 @@ public struct SandboxConfiguration: Hashable, Sendable {
     /// Whether a picked STI-CR port tries 8443 first, so that `x5u` URLs pass the default x5u policy
     /// of signers and verifiers (ports 443 and 8443).
     public var prefersStandardRepositoryPort: Bool
+    /// The test-only fault-injection switch (``SandboxFaultInjection``); `nil` in normal operation.
+    public var faultInjection: SandboxFaultInjection?
 
     /// Creates a configuration.
     public init(
         dataDirectory: String, host: String = "127.0.0.1", ports: Ports = Ports(), lifetimes: Lifetimes = Lifetimes(),
-        passwordCostExponent: Int = 15, prefersStandardRepositoryPort: Bool = true
+        passwordCostExponent: Int = 15, prefersStandardRepositoryPort: Bool = true, faultInjection: SandboxFaultInjection? = nil
     ) {
         self.dataDirectory = dataDirectory
         self.host = host
@@ -81,5 +83,6 @@ public struct SandboxConfiguration: Hashable, Sendable {
         self.lifetimes = lifetimes
         self.passwordCostExponent = passwordCostExponent
         self.prefersStandardRepositoryPort = prefersStandardRepositoryPort
+        self.faultInjection = faultInjection
     }
 }

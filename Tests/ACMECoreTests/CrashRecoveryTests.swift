@@ -53,6 +53,20 @@ struct CrashRecoveryTests {
         #expect(await harness.orders.order(order.id)?.certificateSerial == serial)
     }
 
+    @Test("reconcileAll settles an order that entered processing just now, or after now on a clock stepped back")
+    func reconcileAllIgnoresTime() async throws {
+        let harness = Harness()
+        let (_, recent) = try await Self.readyOrder(harness, jti: "recent")
+        let (_, ahead) = try await Self.readyOrder(harness, jti: "ahead")
+        #expect(await harness.orders.markOrderProcessing(recent.id, at: harness.world.now))
+        #expect(await harness.orders.markOrderProcessing(ahead.id, at: harness.world.now + 3_600))
+        let reconciler = ACMEReconciler(orders: harness.orders, ledger: harness.ledger)
+        #expect(try await reconciler.reconcile(now: harness.world.now, bound: 0).failed.isEmpty, "a time-bounded pass leaves both")
+        let report = try await reconciler.reconcileAll()
+        #expect(Set(report.failed) == [recent.id, ahead.id])
+        #expect(await harness.orders.ordersProcessing(startedBefore: .distantFuture).isEmpty)
+    }
+
     @Test("a failing ledger record leaves the order invalid, never processing")
     func recordFailure() async throws {
         let harness = Harness(ledger: RefusingLedger())

@@ -75,7 +75,7 @@ struct Harness {
         case stiSCA
     }
 
-    init(role: Role = .stiCA, world: TestWorld = TestWorld(), ledger: any CertificateLedger = InMemoryCertificateLedger()) {
+    init(role: Role = .stiCA, world: TestWorld = TestWorld(), ledger: any CertificateLedger = InMemoryCertificateLedger(), probe: IssuanceProbe = .none) {
         self.world = world
         self.ledger = ledger
         let pki = Self.pki
@@ -87,7 +87,7 @@ struct Harness {
             certificate: issuerEntity.certificate, privateKey: issuerEntity.certificatePrivateKey, chainAboveIssuer: chainAbove,
             crlDistributionPointURL: role == .stiCA ? TestPKI.stiPACRLURL : TestPKI.scaCRLURL,
             crlIssuer: role == .stiCA ? pki.stiPACRLSigner.certificate.subject : nil,
-            ledger: ledger, environment: world.environment
+            ledger: ledger, environment: world.environment, probe: probe
         )
         let validator = TKAuthValidator(trustAnchors: [Self.authority.anchor], source: Self.authority.source, replay: replay)
         service = ACMEService(

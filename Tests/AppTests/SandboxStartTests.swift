@@ -52,6 +52,35 @@ struct SandboxStartTests {
         await sandbox.stop()
     }
 
+    @Test("A second sandbox on a directory in use refuses to start (inUse) and leaves the running one untouched")
+    func directoryInUse() async throws {
+        let first = try await SandboxHarness.start()
+        defer { first.remove() }
+        do {
+            let second = Sandbox(
+                configuration: SandboxConfiguration(dataDirectory: first.directory, passwordCostExponent: 10), environment: SandboxHarness.environment,
+                progress: { _ in }
+            )
+            do {
+                try await second.run(handlingSignals: false) { _ in }
+                Issue.record("a second sandbox ran on a directory in use")
+            } catch {
+                #expect(error.code == .inUse)
+                #expect(error.reason.contains("process \(ProcessInfo.processInfo.processIdentifier)"), "\(error.reason)")
+            }
+            let endpoints = try SandboxEndpoints.load(dataDirectory: first.directory)
+            #expect(endpoints == first.endpoints)
+            try await HTTPSClient.withClient(.init(trustRoots: try .pemFile(endpoints.tlsRootPath))) { transport in
+                let response = try await transport.send(HTTPSRequest(url: endpoints.certificationAuthorityDirectory))
+                #expect(response.status == 200)
+            }
+        } catch {
+            await first.stop()
+            throw error
+        }
+        await first.stop()
+    }
+
     @Test("A restart on the same directory resumes with the same ports, accounts, keys and certificates")
     func restartResumes() async throws {
         let first = try await SandboxHarness.start()
@@ -105,25 +134,5 @@ struct SandboxStartTests {
         #expect(root.publicKey.isValidSignature(after.signature, for: after))
         #expect(after.subject == issued.subject)
         #expect(after.publicKey == Certificate.PublicKey(key.publicKey))
-    }
-
-    @Test("A second sandbox on a directory in use stops with inUse naming the holder; once the first stops, it starts")
-    func secondSandboxOnSameDirectoryRefused() async throws {
-        let first = try await SandboxHarness.start()
-        defer { first.remove() }
-        let second = Sandbox(
-            configuration: SandboxConfiguration(dataDirectory: first.directory, passwordCostExponent: 10),
-            environment: SandboxHarness.environment, progress: { _ in }
-        )
-        do {
-            try await second.run(handlingSignals: false) { _ in }
-            Issue.record("a second sandbox ran on a directory in use")
-        } catch {
-            #expect(error.code == .inUse)
-            #expect(error.reason.contains("process \(ProcessInfo.processInfo.processIdentifier)"), "\(error.reason)")
-        }
-        await first.stop()
-        let again = try await SandboxHarness.start(directory: first.directory)
-        await again.stop()
     }
 }

@@ -25,6 +25,7 @@ struct SandboxCommand: AsyncParsableCommand {
 
     func run() async throws {
         var configuration = SandboxConfiguration(dataDirectory: data, host: host)
+        configuration.faultInjection = try SandboxFaultInjection.from(environment: ProcessInfo.processInfo.environment)
         if let port {
             guard (1...65_532).contains(port) else { throw ShakenCLIError(.invalidArgument, "--port must be between 1 and 65532") }
             configuration.ports = .init(policyAdministrator: port, certificationAuthority: port + 1, subordinateAuthority: port + 2, repository: port + 3)
