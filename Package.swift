@@ -145,7 +145,10 @@ let package = Package(
         .executableTarget(name: "shaken", dependencies: ["ShakenCLI"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "ShakenBenchmarks",
-            dependencies: ["STIRServices", "STIRCertificates", "PASSporT", "TNAuthList", "CertificateRevocation", "JOSE", x509, crypto],
+            dependencies: [
+                "STIRServices", "STIRCertificates", "PASSporT", "TNAuthList", "CertificateRevocation", "JOSE", "ACMECore", "StorageSQL",
+                "AuthorityToken", asn1, x509, crypto,
+            ],
             swiftSettings: swiftSettings
         ),
 
