@@ -6,7 +6,9 @@ extension Benchmark {
         let setup = try await IssuanceSetup(pki: pki)
         do {
             let workload = try await IssuanceWorkload(setup: setup, count: options.issuances, accounts: options.issuanceAccounts)
+            let before = await setup.storage.sqliteCommitStatistics()
             let (outcomes, seconds) = try await workload.run(inFlight: options.issuancesInFlight)
+            let after = await setup.storage.sqliteCommitStatistics()
             guard outcomes.count == options.issuances else { throw BenchmarkError.failed("issuances were lost") }
             for outcome in outcomes { try workload.check(outcome) }
             let rate = Double(outcomes.count) / seconds
@@ -19,6 +21,14 @@ extension Benchmark {
                 report.add(
                     "   \(name) latency p50", seconds: Statistics.percentile(times, 0.5),
                     "p99 \(Report.format(Statistics.percentile(times, 0.99)))"
+                )
+            }
+            if let before, let after {
+                let commits = after.commits - before.commits
+                let operations = after.operations - before.operations
+                report.add(
+                    "   SQLite commits (one fsync each)", seconds: seconds / Double(max(1, commits)),
+                    String(format: "%.1f commits, %.1f writer operations per issuance", Double(commits) / Double(outcomes.count), Double(operations) / Double(outcomes.count))
                 )
             }
             let totals = outcomes.map { $0.steps.reduce(0, +) }

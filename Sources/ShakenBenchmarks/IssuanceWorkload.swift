@@ -49,10 +49,11 @@ struct IssuanceWorkload: Sendable {
         accountKeys = keys
         accountURLs = urls
         let expires = Int64(setup.pki.referenceTime.timeIntervalSince1970) + 3_600
-        let subject = try DistinguishedName.shaken(commonName: "SHAKEN bench", organization: "Bench Service Provider", country: "US")
         prepared = try (0..<count).map { index in
             let account = index % accounts
-            let list = try TNAuthorizationList([.spc(ServiceProviderCode(String(format: "%04d", 1_000 + index)))])
+            let code = String(1_000 + index)
+            let list = try TNAuthorizationList([.spc(ServiceProviderCode(code))])
+            let subject = try DistinguishedName.shaken(commonName: "SHAKEN \(code)", organization: "Bench Service Provider \(code)", country: "US")
             let atc = try AuthorityTokenClaims.ATC(
                 tnAuthList: list, isCA: false, fingerprint: AccountKeyFingerprint(accountKey: JSONWebKey(publicKey: keys[account].publicKey))
             )
