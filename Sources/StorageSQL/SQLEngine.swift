@@ -89,6 +89,37 @@ struct SQLEngine: Sendable {
         await readers?.shutdown()
     }
 
+    /// Begins the shared transaction. On SQLite the write lock is waited for here, with pauses that
+    /// suspend the task, instead of in SQLite's busy handler: that handler sleeps on a thread of the
+    /// blocking pool the driver shares, and with every such thread asleep the holder of the lock
+    /// (another storage on the same file in this process) could not run the statements that end its
+    /// transaction. The wait is bounded by the busy timeout.
+    private func beginWriting(_ session: SQLSession) async throws {
+        guard dialect.kind == .sqlite else { return try await session.run(sql: dialect.beginTransaction) }
+        let patience = SQLiteDurability.required.busyTimeoutMilliseconds
+        let clock = ContinuousClock()
+        let deadline = clock.now + .milliseconds(patience)
+        var pause = Duration.milliseconds(1)
+        var failure: (any Error)?
+        _ = try await session.rows(sql: "PRAGMA busy_timeout = 0")
+        while true {
+            do {
+                try await session.database.raw(SQLQueryString(dialect.beginTransaction)).run()
+                break
+            } catch where dialect.isBusy(error) && clock.now < deadline {
+                try? await Task.sleep(for: pause)
+                pause = min(pause * 2, .milliseconds(20))
+            } catch {
+                failure = error
+                break
+            }
+        }
+        _ = try await session.rows(sql: "PRAGMA busy_timeout = \(patience)")
+        if let failure {
+            throw StorageSQLError(.queryFailed, "`\(dialect.beginTransaction)` failed: \(String(reflecting: failure))")
+        }
+    }
+
     /// `body` in the group's shared transaction; its result once the transaction committed, or the
     /// error that ended it. A body of several statements runs in a savepoint of its own, rolled back
     /// if it throws. A single statement that fails rolls back by itself when it broke a uniqueness
@@ -100,7 +131,7 @@ struct SQLEngine: Sendable {
         var broken: (any Error)?
         var result: Result<T, any Error>?
         do {
-            if grant.opensTransaction { try await session.run(sql: dialect.beginTransaction) }
+            if grant.opensTransaction { try await beginWriting(session) }
             if singleStatement {
                 do {
                     result = .success(try await body(session))

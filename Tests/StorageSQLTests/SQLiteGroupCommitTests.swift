@@ -25,7 +25,7 @@ struct SQLiteGroupCommitTests {
     @Test("Concurrent writes share commits, and every one is found after reopening", arguments: [64, 300])
     func sharedCommits(writers: Int) async throws {
         let path = TestDatabases.temporarySQLitePath()
-        let statistics = try await Self.withStorage(path: path) { storage in
+        let statistics = try await Self.withStorage(path: path) { (storage: SQLStorage) async throws -> SQLiteCommitStatistics in
             let before = try #require(await storage.sqliteCommitStatistics())
             let nonces = storage.nonces
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -40,7 +40,7 @@ struct SQLiteGroupCommitTests {
         #expect(statistics.operations == writers, "each insert is one operation on the writer")
         #expect(statistics.commits >= 1)
         #expect(statistics.commits < writers, "concurrent inserts shared commits (\(statistics))")
-        try await Self.withStorage(path: path) { storage in
+        try await Self.withStorage(path: path) { (storage: SQLStorage) async throws -> Void in
             for index in 0..<writers {
                 #expect(try await storage.nonces.consumeNonce("nonce-\(index)", now: Self.epoch), "nonce-\(index) survived the restart")
             }
@@ -50,7 +50,7 @@ struct SQLiteGroupCommitTests {
     @Test("A write has committed when it returns: a separate connection sees it at once")
     func committedOnReturn() async throws {
         let path = TestDatabases.temporarySQLitePath()
-        try await Self.withStorage(path: path) { storage in
+        try await Self.withStorage(path: path) { (storage: SQLStorage) async throws -> Void in
             let observer = try await SQLiteConnection.open(storage: .file(path: path))
             do {
                 let nonces = storage.nonces
@@ -81,7 +81,7 @@ struct SQLiteGroupCommitTests {
         let path = TestDatabases.temporarySQLitePath()
         let (existing, existingAuthorization) = try ACMEStoreContract.sampleOrder(id: "existing")
         let taken = existingAuthorization.challenges[0].id
-        try await Self.withStorage(path: path) { storage in
+        try await Self.withStorage(path: path) { (storage: SQLStorage) async throws -> Void in
             let orders = storage.orders
             try await orders.createOrder(existing, authorizations: [existingAuthorization])
             let outcomes = try await withThrowingTaskGroup(of: (Int, Bool).self) { group in
@@ -108,7 +108,7 @@ struct SQLiteGroupCommitTests {
                 #expect(created == (index % 3 != 0), "order-\(index): only the orders reusing a challenge id fail")
             }
         }
-        try await Self.withStorage(path: path) { storage in
+        try await Self.withStorage(path: path) { (storage: SQLStorage) async throws -> Void in
             #expect(try await storage.orders.order(existing.id) == existing)
             #expect(try await storage.orders.challenge(taken)?.authorizationID == existingAuthorization.id)
             for index in 0..<60 {
