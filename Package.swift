@@ -147,7 +147,12 @@ let package = Package(
             name: "ShakenBenchmarks",
             dependencies: [
                 "STIRServices", "STIRCertificates", "PASSporT", "TNAuthList", "CertificateRevocation", "JOSE", "ACMECore", "StorageSQL",
-                "AuthorityToken", asn1, x509, crypto,
+                "AuthorityToken", "HTTPServer", "HTTPClient", asn1, x509, crypto,
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),

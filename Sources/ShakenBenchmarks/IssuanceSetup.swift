@@ -23,10 +23,11 @@ struct IssuanceSetup: Sendable {
     let verifier: ACMERequestVerifier
     let tokenSigner: AuthorityTokenSigner
 
-    init(pki: BenchmarkPKI) async throws {
+    /// A service whose URLs start with `baseURL` (the HTTPS measurement puts its loopback port there).
+    init(pki: BenchmarkPKI, baseURL: String = IssuanceSetup.baseURL, name: String = "service") async throws {
         self.pki = pki
         let now = pki.referenceTime
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("shaken-bench-issuance-\(ProcessInfo.processInfo.processIdentifier)")
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("shaken-bench-issuance-\(name)-\(ProcessInfo.processInfo.processIdentifier)")
         try? FileManager.default.removeItem(at: directory)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         storage = try await SQLStorage.open(.sqlite(dataDirectory: directory.path))
@@ -70,7 +71,7 @@ struct IssuanceSetup: Sendable {
             crlDistributionPointURL: BenchmarkPKI.crlURL, crlIssuer: pki.crlSigner.subject, ledger: ledger, environment: environment
         )
         service = ACMEService(
-            linker: ACMELinker(baseURL: Self.baseURL), configuration: .init(tokenAuthority: Self.tokenIssuer),
+            linker: ACMELinker(baseURL: baseURL), configuration: .init(tokenAuthority: Self.tokenIssuer),
             policy: IssuancePolicy(mode: .stiCA, endEntityLifetime: 365 * 86_400, caLifetime: 730 * 86_400),
             accounts: storage.acmeAccounts, orders: storage.orders, nonces: storage.nonces, ledger: ledger,
             validator: TKAuthValidator(

@@ -23,9 +23,15 @@ struct IssuanceWorkload: Sendable {
 
     /// Per-step wall times (seconds) and the downloaded chain of one issuance.
     struct Outcome: Sendable {
+        /// The chain as downloaded: PEM from the service, certificates from the HTTP client.
+        enum Chain: Sendable {
+            case pem(String)
+            case certificates([Certificate])
+        }
+
         let index: Int
         let steps: [Double]
-        let chainPEM: String
+        let chain: Chain
     }
 
     static let stepNames = ["newOrder", "challenge", "finalize", "download"]
@@ -120,25 +126,32 @@ struct IssuanceWorkload: Sendable {
         start = clock.now
         let issued = try await service.certificate(serial, request: try await request(index, url: linker.certificate(serial), payload: nil))
         steps.append((clock.now - start).seconds)
-        return Outcome(index: index, steps: steps, chainPEM: issued.chainPEM)
+        return Outcome(index: index, steps: steps, chain: .pem(issued.chainPEM))
     }
 
     /// Runs every prepared issuance with at most `inFlight` at a time; returns the outcomes and the wall time.
     func run(inFlight: Int) async throws -> (outcomes: [Outcome], seconds: Double) {
+        try await Self.run(count: prepared.count, inFlight: inFlight) { try await issue($0) }
+    }
+
+    /// Runs `issue` for `0..<count` with at most `inFlight` at a time; returns the outcomes and the wall time.
+    static func run(
+        count: Int, inFlight: Int, issue: @escaping @Sendable (Int) async throws -> Outcome
+    ) async throws -> (outcomes: [Outcome], seconds: Double) {
         let clock = ContinuousClock()
         let start = clock.now
         let outcomes = try await withThrowingTaskGroup(of: Outcome.self) { group in
             var next = 0
             var results: [Outcome] = []
-            results.reserveCapacity(prepared.count)
-            while next < min(inFlight, prepared.count) {
+            results.reserveCapacity(count)
+            while next < min(inFlight, count) {
                 let index = next
                 group.addTask { try await issue(index) }
                 next += 1
             }
             while let outcome = try await group.next() {
                 results.append(outcome)
-                if next < prepared.count {
+                if next < count {
                     let index = next
                     group.addTask { try await issue(index) }
                     next += 1
@@ -153,7 +166,11 @@ struct IssuanceWorkload: Sendable {
     /// it is signed by the STI-CA intermediate, and the chain's second certificate is that intermediate.
     func check(_ outcome: Outcome) throws {
         let item = prepared[outcome.index]
-        let chain = try PEMDocument.parseMultiple(pemString: outcome.chainPEM).map { try Certificate(pemDocument: $0) }
+        let chain: [Certificate]
+        switch outcome.chain {
+        case .pem(let pem): chain = try PEMDocument.parseMultiple(pemString: pem).map { try Certificate(pemDocument: $0) }
+        case .certificates(let certificates): chain = certificates
+        }
         let intermediate = setup.pki.intermediate
         guard let leaf = chain.first, chain.count == 2, chain[1] == intermediate else {
             throw BenchmarkError.failed("issuance \(outcome.index): chain is not leaf + intermediate")
