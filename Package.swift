@@ -145,7 +145,15 @@ let package = Package(
         .executableTarget(name: "shaken", dependencies: ["ShakenCLI"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "ShakenBenchmarks",
-            dependencies: ["STIRServices", "STIRCertificates", "PASSporT", "TNAuthList", "CertificateRevocation", "JOSE", x509, crypto],
+            dependencies: [
+                "STIRServices", "STIRCertificates", "PASSporT", "TNAuthList", "CertificateRevocation", "JOSE", "ACMECore", "StorageSQL",
+                "AuthorityToken", "HTTPServer", "HTTPClient", asn1, x509, crypto,
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
 

@@ -18,6 +18,7 @@ struct Benchmark {
         if options.runs("verify") { try await measureVerification(verification, into: &report) }
         if options.runs("scope") { try measureScopes(into: &report) }
         if options.runs("crl") { try measureCRL(into: &report) }
+        if options.runs("issuance") { try await measureIssuance(pki: pki, into: &report) }
         return report
     }
 

@@ -5,7 +5,7 @@ enum BenchmarkError: Error, CustomStringConvertible {
     /// A setup or correctness failure.
     case failed(String)
 
-    static let usageText = "usage: shaken-bench [--check] [--quick] [--only sign|verify|scope|crl]"
+    static let usageText = "usage: shaken-bench [--check] [--quick] [--only sign|verify|scope|crl|issuance]"
 
     var description: String {
         switch self {

@@ -4,7 +4,7 @@ struct BenchmarkOptions: Sendable {
     var check = false
     /// Fewer inputs and rounds, for a smoke run.
     var quick = false
-    /// Runs one group only (`sign`, `verify`, `scope` or `crl`), e.g. under a profiler; the targets of
+    /// Runs one group only (`sign`, `verify`, `scope`, `crl` or `issuance`), e.g. under a profiler; the targets of
     /// the other groups are then not checked.
     var only: String?
 
@@ -23,8 +23,15 @@ struct BenchmarkOptions: Sendable {
     /// Timed parses of the large CRL.
     var crlParses: Int { quick ? 1 : 3 }
 
+    /// Complete ACME issuances timed.
+    var issuances: Int { quick ? 200 : 1_000 }
+    /// Issuances in flight at once.
+    var issuancesInFlight: Int { 16 }
+    /// ACME accounts the issuances are spread over.
+    var issuanceAccounts: Int { 16 }
+
     /// The measurement groups.
-    static let groups = ["sign", "verify", "scope", "crl"]
+    static let groups = ["sign", "verify", "scope", "crl", "issuance"]
 
     /// Whether `group` runs.
     func runs(_ group: String) -> Bool { only == nil || only == group }

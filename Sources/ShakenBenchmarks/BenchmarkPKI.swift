@@ -14,6 +14,8 @@ struct BenchmarkPKI: Sendable {
     let referenceTime: Date
     let root: Certificate
     let intermediate: Certificate
+    /// The STI-CA intermediate's key, which the issuance benchmark's ACME issuer signs with.
+    let intermediateKey: P256.Signing.PrivateKey
     let leaf: Certificate
     let leafKey: P256.Signing.PrivateKey
     let crlSigner: Certificate
@@ -50,6 +52,7 @@ struct BenchmarkPKI: Sendable {
             using: &random
         )
         let intermediateKey = P256.Signing.PrivateKey()
+        self.intermediateKey = intermediateKey
         intermediate = try builder.issue(
             STICertificateRequest(
                 profile: .intermediate,

@@ -12,7 +12,7 @@ public struct SQLACMEAccountStore: ACMECore.AccountStore {
 
     /// See ``AccountReader/account(_:)``.
     public func account(_ id: ACMEAccount.ID) async throws -> ACMEAccount? {
-        try await engine.firstRow("SELECT \(unsafeRaw: Self.columns) FROM acme_accounts WHERE id = \(bind: id.rawValue)").map(Self.decode)
+        try await engine.readFirstRow("SELECT \(unsafeRaw: Self.columns) FROM acme_accounts WHERE id = \(bind: id.rawValue)").map(Self.decode)
     }
 
     /// See ``AccountReader/account(keyThumbprint:)``.

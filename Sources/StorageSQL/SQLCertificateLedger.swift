@@ -13,20 +13,20 @@ public struct SQLCertificateLedger: CertificateLedger {
 
     /// See ``CertificateLedgerReader/certificate(_:)``.
     public func certificate(_ serial: CertificateSerial) async throws -> IssuedCertificate? {
-        try await engine.firstRow("SELECT \(unsafeRaw: Self.columns) FROM acme_certificates WHERE serial = \(bind: serial.hex)")
+        try await engine.readFirstRow("SELECT \(unsafeRaw: Self.columns) FROM acme_certificates WHERE serial = \(bind: serial.hex)")
             .map(Self.decode)
     }
 
     /// See ``CertificateLedgerReader/certificate(forOrder:)``.
     public func certificate(forOrder id: ACMEOrder.ID) async throws -> IssuedCertificate? {
-        try await engine.firstRow("""
+        try await engine.readFirstRow("""
             SELECT \(unsafeRaw: Self.columns) FROM acme_certificates WHERE order_id = \(bind: id.rawValue) ORDER BY issued_at, serial
             """).map(Self.decode)
     }
 
     /// See ``CertificateLedgerReader/certificates(of:)``.
     public func certificates(of account: ACMEAccount.ID) async throws -> [IssuedCertificate] {
-        try await engine.rows("""
+        try await engine.readRows("""
             SELECT \(unsafeRaw: Self.columns) FROM acme_certificates WHERE account_id = \(bind: account.rawValue) ORDER BY issued_at, serial
             """).map(Self.decode)
     }
@@ -75,7 +75,7 @@ public struct SQLCertificateLedger: CertificateLedger {
 
     /// See ``CertificateLedger/unrecordedReservations(before:)``.
     public func unrecordedReservations(before date: Date) async throws -> [SerialReservation] {
-        try await engine.rows("""
+        try await engine.readRows("""
             SELECT r.serial, r.order_id, r.account_id, r.reserved_at FROM acme_serial_reservations r
             LEFT JOIN acme_certificates c ON c.serial = r.serial
             WHERE c.serial IS NULL AND r.reserved_at < \(bind: date.storedValue) ORDER BY r.reserved_at, r.serial

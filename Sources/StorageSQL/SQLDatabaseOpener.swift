@@ -7,14 +7,18 @@ import SQLiteKit
 enum SQLDatabaseOpener {
     /// Connections a PostgreSQL pool opens at most.
     static let postgresPoolSize = 4
+    /// Read-only connections SQLite opens at most besides its writer.
+    static let sqliteReaders = 2
 
-    /// A pool for the configuration, and the dialect to speak to it.
-    static func pool(for configuration: StorageConfiguration, logger: Logger) throws -> (SQLConnectionPool, SQLDialectProfile) {
+    /// The engine for the configuration: on SQLite one writer connection under a group commit and
+    /// read-only connections, on PostgreSQL a pool.
+    static func engine(for configuration: StorageConfiguration, logger: Logger) throws -> SQLEngine {
         switch configuration {
         case .sqlite(let path):
             guard !path.isEmpty else { throw StorageSQLError(.invalidConfiguration, "the SQLite path is empty") }
             let pool = SQLConnectionPool(capacity: 1) { _ in try await openSQLite(path: path, logger: logger) }
-            return (pool, SQLDialectProfile(kind: .sqlite))
+            let readers = SQLConnectionPool(capacity: sqliteReaders) { _ in try await openSQLiteReader(path: path, logger: logger) }
+            return SQLEngine(pool: pool, dialect: SQLDialectProfile(kind: .sqlite), group: SQLCommitGroup(pool: pool), readers: readers)
         case .postgres(let url):
             let parsed: SQLPostgresConfiguration
             do {
@@ -26,7 +30,7 @@ enum SQLDatabaseOpener {
             let pool = SQLConnectionPool(capacity: postgresPoolSize) { number in
                 try await openPostgres(core, number: number, logger: logger)
             }
-            return (pool, SQLDialectProfile(kind: .postgres))
+            return SQLEngine(pool: pool, dialect: SQLDialectProfile(kind: .postgres))
         }
     }
 
@@ -54,6 +58,29 @@ enum SQLDatabaseOpener {
             }
             try await session.run(sql: "PRAGMA synchronous = FULL")
             try await session.run(sql: "PRAGMA foreign_keys = ON")
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+        return SQLConnectionPool.Connection(
+            database: session.database,
+            isClosed: { connection.isClosed },
+            close: { try await connection.close() }
+        )
+    }
+
+    /// Opens a read-only connection (`PRAGMA query_only`) to the SQLite file the writer opened.
+    static func openSQLiteReader(path: String, logger: Logger) async throws -> SQLConnectionPool.Connection {
+        let connection: SQLiteConnection
+        do {
+            connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+        } catch {
+            throw StorageSQLError(.connectionFailed, "cannot open SQLite database \(path) for reading: \(error)")
+        }
+        let session = SQLSession(database: connection.sql(queryLogLevel: nil), dialect: SQLDialectProfile(kind: .sqlite))
+        do {
+            _ = try await session.rows(sql: "PRAGMA busy_timeout = \(SQLiteDurability.required.busyTimeoutMilliseconds)")
+            try await session.run(sql: "PRAGMA query_only = ON")
         } catch {
             try? await connection.close()
             throw error

@@ -62,6 +62,12 @@ struct SQLDialectProfile: Sendable {
         }
     }
 
+    /// Whether a driver error is SQLite's `SQLITE_BUSY`: another connection holds the write lock.
+    func isBusy(_ error: any Error) -> Bool {
+        guard kind == .sqlite, let error = error as? SQLiteError, case .busy = error.reason else { return false }
+        return true
+    }
+
     /// Whether a driver error is a UNIQUE or PRIMARY KEY violation (SQLite `SQLITE_CONSTRAINT_UNIQUE`,
     /// PostgreSQL SQLSTATE 23505).
     func isUniqueViolation(_ error: any Error) -> Bool {

@@ -28,7 +28,7 @@ extension SQLOrderStore {
 
     /// See ``OrderReader/authorization(_:)``.
     public func authorization(_ id: ACMEAuthorization.ID) async throws -> ACMEAuthorization? {
-        let rows = try await engine.rows("""
+        let rows = try await engine.readRows("""
             SELECT a.id, a.account_id, a.order_id, a.identifier, a.status, a.expires, a.grants_ca,
                 c.id AS challenge_id, c.token, c.token_authority, c.status AS challenge_status, c.validated, c.error
             FROM acme_authorizations a LEFT JOIN acme_challenges c ON c.authorization_id = a.id
@@ -51,7 +51,7 @@ extension SQLOrderStore {
 
     /// See ``OrderReader/challenge(_:)``.
     public func challenge(_ id: ACMEChallenge.ID) async throws -> ACMEChallenge? {
-        try await engine.firstRow("""
+        try await engine.readFirstRow("""
             SELECT id AS challenge_id, authorization_id, token, token_authority, status AS challenge_status, validated, error
             FROM acme_challenges WHERE id = \(bind: id.rawValue)
             """).map { row in
@@ -61,7 +61,7 @@ extension SQLOrderStore {
 
     /// Orders matching a condition on `o`, in creation order, each with its authorization IDs in order.
     private func orders(where condition: SQLQueryString) async throws -> [ACMEOrder] {
-        let rows = try await engine.rows("""
+        let rows = try await engine.readRows("""
             SELECT \(unsafeRaw: Self.orderColumns), oa.authorization_id
             FROM acme_orders o LEFT JOIN acme_order_authorizations oa ON oa.order_id = o.id
             WHERE \(condition) ORDER BY o.seq, oa.position

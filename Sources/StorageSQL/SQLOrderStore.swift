@@ -55,7 +55,10 @@ public struct SQLOrderStore: OrderStore {
         try await engine.rows("""
             UPDATE acme_challenges SET status = \(bind: ACMEChallenge.Status.processing.rawValue)
             WHERE id = \(bind: id.rawValue) AND status = \(bind: ACMEChallenge.Status.pending.rawValue)
-            AND authorization_id IN (SELECT id FROM acme_authorizations WHERE status = \(bind: ACMEAuthorization.Status.pending.rawValue))
+            AND EXISTS (
+                SELECT 1 FROM acme_authorizations a
+                WHERE a.id = acme_challenges.authorization_id AND a.status = \(bind: ACMEAuthorization.Status.pending.rawValue)
+            )
             RETURNING id
             """).count == 1
     }
@@ -79,7 +82,10 @@ public struct SQLOrderStore: OrderStore {
                     validated = COALESCE(\(bind: validated), validated), error = COALESCE(\(bind: error), error)
                 WHERE id = \(bind: challenge.rawValue) AND authorization_id = \(bind: id.rawValue)
                 AND status = \(bind: ACMEChallenge.Status.processing.rawValue)
-                AND authorization_id IN (SELECT id FROM acme_authorizations WHERE status = \(bind: ACMEAuthorization.Status.pending.rawValue))
+                AND EXISTS (
+                    SELECT 1 FROM acme_authorizations a
+                    WHERE a.id = acme_challenges.authorization_id AND a.status = \(bind: ACMEAuthorization.Status.pending.rawValue)
+                )
                 RETURNING id
                 """)
             guard claimed.count == 1 else { return false }

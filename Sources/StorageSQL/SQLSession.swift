@@ -5,6 +5,9 @@ import SQLKit
 struct SQLSession: Sendable {
     let database: any SQLDatabase
     let dialect: SQLDialectProfile
+    /// How many transactions or savepoints enclose the session's statements; ``transaction(_:)``
+    /// nests as a `SAVEPOINT` when this is above zero.
+    var nesting = 0
 
     /// The rows a statement returns (a `SELECT`, or a write with `RETURNING`).
     func rows(_ query: SQLQueryString) async throws -> [any SQLRow] {
@@ -34,21 +37,28 @@ struct SQLSession: Sendable {
         try await rows(SQLQueryString(text))
     }
 
-    /// Runs `body` inside a transaction on this connection: committed if it returns, rolled back if it throws.
+    /// Runs `body` inside a transaction on this connection: committed if it returns, rolled back if it
+    /// throws. Inside an enclosing transaction it is a `SAVEPOINT`, released or rolled back to.
     func transaction<T>(_ body: (SQLSession) async throws -> T) async throws -> T {
-        try await run(sql: dialect.beginTransaction)
+        var inner = self
+        inner.nesting += 1
+        let savepoint = "nested\(nesting)"
+        let (begin, commit, rollback) = nesting == 0
+            ? (dialect.beginTransaction, "COMMIT", ["ROLLBACK"])
+            : ("SAVEPOINT \(savepoint)", "RELEASE \(savepoint)", ["ROLLBACK TO \(savepoint)", "RELEASE \(savepoint)"])
+        try await run(sql: begin)
         let result: T
         do {
-            result = try await body(self)
+            result = try await body(inner)
         } catch {
             do {
-                try await run(sql: "ROLLBACK")
+                for statement in rollback { try await run(sql: statement) }
             } catch let rollbackError {
                 throw StorageSQLError(.queryFailed, "rollback failed (\(rollbackError)) after: \(error)")
             }
             throw error
         }
-        try await run(sql: "COMMIT")
+        try await run(sql: commit)
         return result
     }
 

@@ -32,13 +32,12 @@ public final class SQLStorage: Sendable {
     ///   ``StorageSQLError/Code/connectionFailed``, ``StorageSQLError/Code/durabilityNotApplied``,
     ///   ``StorageSQLError/Code/migrationFailed`` or ``StorageSQLError/Code/schemaTooNew``.
     public static func open(_ configuration: StorageConfiguration, logger: Logger = Logger(label: "shaken.storage")) async throws -> SQLStorage {
-        let (pool, dialect) = try SQLDatabaseOpener.pool(for: configuration, logger: logger)
-        let engine = SQLEngine(pool: pool, dialect: dialect)
+        let engine = try SQLDatabaseOpener.engine(for: configuration, logger: logger)
         let applied: [Int64]
         do {
             applied = try await engine.withSession { try await SchemaMigrator(migrations: SchemaMigration.all).migrate($0) }
         } catch {
-            await pool.shutdown()
+            await engine.shutdown()
             throw error
         }
         return SQLStorage(configuration: configuration, engine: engine, applied: applied)
@@ -74,7 +73,15 @@ public final class SQLStorage: Sendable {
 
     /// Closes every connection; later store calls throw ``StorageSQLError/Code/closed``.
     public func close() async {
-        await engine.pool.shutdown()
+        await engine.shutdown()
+    }
+
+    /// How many durable commits the SQLite writer made and how many store operations they carried
+    /// (several concurrent operations share one commit), or `nil` on PostgreSQL.
+    public func sqliteCommitStatistics() async -> SQLiteCommitStatistics? {
+        guard let group = engine.group else { return nil }
+        let (transactions, operations) = await group.statistics
+        return SQLiteCommitStatistics(commits: transactions, operations: operations)
     }
 
     // MARK: ACMECore stores
