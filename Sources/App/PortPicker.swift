@@ -1,14 +1,33 @@
+import Foundation
 import NIOCore
 import NIOPosix
 
-/// Picks free TCP ports by binding to port 0 and reading what the kernel chose (issue item 9:
-/// ports picked on first start, then kept).
+/// Picks free TCP ports on first start (issue item 9: ports picked once, then kept).
+///
+/// Ports are drawn at random below the kernel's ephemeral range (`ip_local_port_range`), so that the
+/// outgoing connections of this host, which take their local ports from that range, cannot occupy a
+/// picked port between the pick and the bind, nor at a later restart; each candidate is checked by
+/// binding it. When no such port is found, the kernel's own choice (port 0) is used.
 enum PortPicker {
+    /// The lowest port drawn.
+    static let lowestPort = 10_000
+
     /// Replaces every 0 in `ports` with a distinct free port on `host`.
-    static func resolve(_ ports: SandboxConfiguration.Ports, host: String, preferStandard: Bool) async throws(AppError) -> SandboxConfiguration.Ports {
+    static func resolve(
+        _ ports: SandboxConfiguration.Ports, host: String, preferStandard: Bool, random: @Sendable () -> UInt64
+    ) async throws(AppError) -> SandboxConfiguration.Ports {
         var result = ports
         var taken = Set(ports.all.filter { $0 != 0 })
+        let ceiling = ephemeralRangeStart()
         func pick() async throws(AppError) -> Int {
+            if ceiling > lowestPort + 1 {
+                for _ in 0..<32 {
+                    let candidate = lowestPort + Int(random() % UInt64(ceiling - lowestPort))
+                    guard !taken.contains(candidate), (try? await bind(host: host, port: candidate)) != nil else { continue }
+                    taken.insert(candidate)
+                    return candidate
+                }
+            }
             for _ in 0..<8 {
                 let port = try await freePort(host: host)
                 if taken.insert(port).inserted { return port }
@@ -31,6 +50,16 @@ enum PortPicker {
 
     /// The STI-CR port tried first.
     static let preferredRepositoryPort = 8443
+
+    /// The first port of the kernel's ephemeral range (Linux `/proc/sys/net/ipv4/ip_local_port_range`;
+    /// 32768 where it cannot be read, the Linux default).
+    static func ephemeralRangeStart() -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/sys/net/ipv4/ip_local_port_range", encoding: .utf8),
+            let first = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).first.flatMap({ Int($0) }),
+            first > 0
+        else { return 32_768 }
+        return first
+    }
 
     private static func freePort(host: String) async throws(AppError) -> Int {
         try await bind(host: host, port: 0)

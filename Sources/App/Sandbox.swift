@@ -91,7 +91,7 @@ public struct Sandbox: Sendable {
             return state
         }
         let state = SandboxState(
-            ports: try await PortPicker.resolve(configuration.ports, host: configuration.host, preferStandard: configuration.prefersStandardRepositoryPort),
+            ports: try await PortPicker.resolve(configuration.ports, host: configuration.host, preferStandard: configuration.prefersStandardRepositoryPort, random: environment.random),
             adminSecret: environment.randomText(24), providerPassword: environment.randomText(18),
             enterprisePassword: environment.randomText(18), provisioned: false, pbxPassword: environment.randomText(18), pbxProvisioned: false
         )
