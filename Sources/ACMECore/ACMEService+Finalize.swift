@@ -35,7 +35,7 @@ extension ACMEService {
             let plan = try policy.plan(for: order.identifier, requestsCA: requestsCA, grantsCA: grantsCA)
             let certificateRequest = STICertificateRequest(
                 profile: plan.profile, subject: csr.subject, publicKey: csr.publicKey, tnAuthList: order.identifier.tnAuthList,
-                notValidBefore: now, notValidAfter: now.addingTimeInterval(plan.lifetime)
+                notValidBefore: now - configuration.backdate, notValidAfter: now - configuration.backdate + plan.lifetime
             )
             let issued = try await issuer.issue(certificateRequest, linter: plan.linter, order: order)
             guard try await storage("order store", { try await orders.completeOrder(id, certificate: issued.serial) }) else {

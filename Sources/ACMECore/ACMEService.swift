@@ -16,13 +16,19 @@ public struct ACMEService: Sendable {
         public var tokenAuthority: String?
         /// The SP-CA-proxies trusted to relay newAccount, newOrder and finalize (seed 002 §6.3).
         public var proxyAliases: ACMEProxyAliases
+        /// How long before the moment of issuance a certificate's validity starts, so that relying
+        /// parties whose clocks run a little behind (or that compare whole seconds) accept it at once
+        /// (RFC 5280 §4.1.2.5 leaves the choice to the CA). The certificate's lifetime counts from
+        /// its notBefore, so backdating never lengthens it.
+        public var backdate: TimeInterval
 
         /// Creates a configuration.
         public init(
             orderLifetime: TimeInterval = 7 * 86_400, nonceLifetime: TimeInterval = 3_600, tokenAuthority: String? = nil,
-            proxyAliases: ACMEProxyAliases = .none
+            proxyAliases: ACMEProxyAliases = .none, backdate: TimeInterval = 60
         ) {
             self.proxyAliases = proxyAliases
+            self.backdate = max(0, backdate)
             self.orderLifetime = orderLifetime
             self.nonceLifetime = nonceLifetime
             self.tokenAuthority = tokenAuthority

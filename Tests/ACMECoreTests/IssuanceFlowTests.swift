@@ -34,6 +34,10 @@ struct IssuanceFlowTests {
         let chain = try await Self.chainVerifies(issued)
         #expect(chain?.leafProfile == .endEntity)
         #expect(issued.chainPEM.components(separatedBy: "BEGIN CERTIFICATE").count == 3, "leaf and intermediate")
+        // Backdated by the configured minute so relying parties a little behind accept it at once; the
+        // lifetime counts from notBefore.
+        #expect(certificate.notValidBefore == harness.world.now - 60)
+        #expect(try certificate.notValidAfter.timeIntervalSince(certificate.notValidBefore) == harness.service.policy.plan(for: order.identifier, requestsCA: false, grantsCA: false).lifetime)
     }
 
     @Test("the challenge response is also accepted under the tkauth key")
