@@ -85,15 +85,15 @@ public struct Sandbox: Sendable {
     private func loadState(_ directory: DataDirectory) async throws(AppError) -> SandboxState {
         if var state = try SandboxState.load(from: directory) {
             if state.pbxPassword == nil {
-                state.pbxPassword = environment.randomText(18)
+                state.pbxPassword = environment.credential()
                 try state.save(to: directory)
             }
             return state
         }
         let state = SandboxState(
             ports: try await PortPicker.resolve(configuration.ports, host: configuration.host, preferStandard: configuration.prefersStandardRepositoryPort, random: environment.random),
-            adminSecret: environment.randomText(24), providerPassword: environment.randomText(18),
-            enterprisePassword: environment.randomText(18), provisioned: false, pbxPassword: environment.randomText(18), pbxProvisioned: false
+            adminSecret: environment.credential(length: 32), providerPassword: environment.credential(),
+            enterprisePassword: environment.credential(), provisioned: false, pbxPassword: environment.credential(), pbxProvisioned: false
         )
         try state.save(to: directory)
         return state

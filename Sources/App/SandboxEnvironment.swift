@@ -36,6 +36,21 @@ public struct SandboxEnvironment: Sendable {
         Base64URL.encode(randomBytes(count))
     }
 
+    /// A credential meant to be typed or pasted on command lines (passwords, the admin secret):
+    /// `length` characters drawn uniformly from A–Z, a–z and 0–9 (about 5.95 bits each), so it never
+    /// begins with `-` and is never taken for an option.
+    func credential(length: Int = 24) -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+        var characters: [Character] = []
+        while characters.count < length {
+            for byte in randomBytes(length) where characters.count < length {
+                // 248 = 4 × 62: rejecting larger bytes keeps every character equally likely.
+                if byte < 248 { characters.append(alphabet[Int(byte) % alphabet.count]) }
+            }
+        }
+        return String(characters)
+    }
+
     /// A random number generator over ``random``.
     var generator: SandboxRandomNumberGenerator { SandboxRandomNumberGenerator(source: random) }
 }

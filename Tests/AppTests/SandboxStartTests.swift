@@ -24,7 +24,10 @@ struct SandboxStartTests {
             for path in [endpoints.tlsRootPath, endpoints.trustListSignerPath, endpoints.crlSignerPath] {
                 #expect(FileManager.default.fileExists(atPath: path))
             }
-            #expect(!endpoints.adminSecret.isEmpty && !endpoints.provider.password.isEmpty && !endpoints.enterprise.password.isEmpty)
+            // Generated credentials are letters and digits only: never read as an option (`-…`) on a command line.
+            for secret in [endpoints.adminSecret, endpoints.provider.password, endpoints.enterprise.password, endpoints.pbx.password] {
+                #expect(secret.count >= 24 && secret.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }, "\(secret)")
+            }
             #expect(endpoints.enterprise.tnRangeCount == 10 && endpoints.provider.spc == "5678")
             #expect(sandbox.progress.contains { $0.contains("order, tkauth-01, finalize") })
             #expect(sandbox.progress.contains { $0.contains("shaken acme delegate") })
