@@ -75,11 +75,7 @@ public struct ACMERequestVerifier: Sendable {
     ///
     /// - Throws: ``ACMEError``; see the type's description.
     public func verify(body: [UInt8], url: String, keyForm: KeyForm) async throws(ACMEError) -> VerifiedRequest {
-        guard body.count <= maximumBodySize else {
-            throw ACMEError(.malformed, "request body of \(body.count) bytes exceeds \(maximumBodySize)", httpStatus: 413)
-        }
-        let jws = try Self.parseJWS(body, maximumLength: maximumBodySize)
-        let header = try Self.parseHeader(jws)
+        let (jws, header) = try Self.readRequest(body, maximumBodySize: maximumBodySize)
         let signer: VerifiedSigner
         switch (header.key, keyForm) {
         case (.jwk, .kid):
@@ -91,11 +87,7 @@ public struct ACMERequestVerifier: Sendable {
         case (.kid(let kid), _):
             signer = .account(try await account(named: kid))
         }
-        do {
-            try ES256.verify(signature: jws.signature, over: jws.signingInput, using: try signer.key.publicKey())
-        } catch {
-            throw ACMEError(.malformed, "JWS signature does not verify: \(error.reason)")
-        }
+        try Self.checkSignature(jws, key: signer.key)
         guard header.url == url || proxyAliases.accepts(headerURL: header.url, requestURL: url, baseURL: linker.baseURL) else {
             throw ACMEError(.unauthorized, "url \"\(header.url)\" differs from the request URL \"\(url)\" (RFC 8555 §6.4)")
         }
@@ -152,6 +144,25 @@ public struct ACMERequestVerifier: Sendable {
     }
 
     /// Parses a flattened JWS and refuses an unprotected header (RFC 8555 §6.2).
+    /// The size limit, the flattened JWS shape and the protected header (RFC 8555 §6.2): everything
+    /// that can be checked before the signing key is known.
+    static func readRequest(_ body: [UInt8], maximumBodySize: Int) throws(ACMEError) -> (jws: FlattenedJWS, header: ACMEProtectedHeader) {
+        guard body.count <= maximumBodySize else {
+            throw ACMEError(.malformed, "request body of \(body.count) bytes exceeds \(maximumBodySize)", httpStatus: 413)
+        }
+        let jws = try parseJWS(body, maximumLength: maximumBodySize)
+        return (jws, try parseHeader(jws))
+    }
+
+    /// The ES256 signature over the received bytes (RFC 8555 §6.2, RFC 7515 §5.2).
+    static func checkSignature(_ jws: FlattenedJWS, key: JSONWebKey) throws(ACMEError) {
+        do {
+            try ES256.verify(signature: jws.signature, over: jws.signingInput, using: try key.publicKey())
+        } catch {
+            throw ACMEError(.malformed, "JWS signature does not verify: \(error.reason)")
+        }
+    }
+
     static func parseJWS(_ bytes: [UInt8], maximumLength: Int) throws(ACMEError) -> FlattenedJWS {
         let jws: FlattenedJWS
         do {

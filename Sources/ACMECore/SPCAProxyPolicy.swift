@@ -33,11 +33,7 @@ public struct SPCAProxyPolicy: Sendable {
     ///
     /// - Throws: ``ACMEError`` `malformed` (shape, signature, key form), `unauthorized` (`url`), `badNonce` (no nonce).
     public func verify(body: [UInt8], receivedAt url: String, accountKey: JSONWebKey?) throws(ACMEError) -> Request {
-        guard body.count <= maximumBodySize else {
-            throw ACMEError(.malformed, "request body of \(body.count) bytes exceeds \(maximumBodySize)", httpStatus: 413)
-        }
-        let jws = try ACMERequestVerifier.parseJWS(body, maximumLength: maximumBodySize)
-        let header = try ACMERequestVerifier.parseHeader(jws)
+        let (jws, header) = try ACMERequestVerifier.readRequest(body, maximumBodySize: maximumBodySize)
         let key: JSONWebKey
         switch (header.key, accountKey) {
         case (.jwk(let embedded), nil):
@@ -49,11 +45,7 @@ public struct SPCAProxyPolicy: Sendable {
         case (.kid, nil):
             throw ACMEError(.malformed, "this endpoint needs jwk, not kid (RFC 8555 §6.2)")
         }
-        do {
-            try ES256.verify(signature: jws.signature, over: jws.signingInput, using: try key.publicKey())
-        } catch {
-            throw ACMEError(.malformed, "JWS signature does not verify: \(error.reason)")
-        }
+        try ACMERequestVerifier.checkSignature(jws, key: key)
         guard header.url == url else {
             throw ACMEError(.unauthorized, "url \"\(header.url)\" differs from the proxy URL \"\(url)\" (RFC 8555 §6.4)")
         }
@@ -68,7 +60,7 @@ public struct SPCAProxyPolicy: Sendable {
     ///
     /// - Throws: ``ACMEError/Code/malformed`` for a body that is not an ACME request JWS.
     public func keyReference(_ body: [UInt8]) throws(ACMEError) -> ACMEProtectedHeader.KeyReference {
-        try ACMERequestVerifier.parseHeader(try ACMERequestVerifier.parseJWS(body, maximumLength: maximumBodySize)).key
+        try ACMERequestVerifier.readRequest(body, maximumBodySize: maximumBodySize).header.key
     }
 
     /// Figure 10 step 6: the `jwk` of a newAccount request and the customer that obtained a token
