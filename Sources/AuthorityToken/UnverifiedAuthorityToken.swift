@@ -55,18 +55,13 @@ public struct UnverifiedAuthorityToken: Hashable, Sendable {
     }
 
     private static func object(_ bytes: [UInt8], part: String) throws(AuthorityTokenError) -> JSONObject {
-        let value: JSONValue
         do {
-            value = try parser.parse(bytes)
+            return try parser.parseObject(bytes)
         } catch where error.code == .duplicateKey {
             throw AuthorityTokenError(code: .duplicateKey, reason: "\(part): \(error.reason)")
         } catch {
             throw AuthorityTokenError(code: .malformedToken, reason: "\(part): \(error.reason)")
         }
-        guard let object = value.objectValue else {
-            throw AuthorityTokenError(code: .malformedToken, reason: "\(part) is a JSON \(value.typeName), not an object")
-        }
-        return object
     }
 
     /// Verifies the ES256 signature over the received bytes (RFC 7515 §5.2, RFC 9448 §6) with the

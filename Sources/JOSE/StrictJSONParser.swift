@@ -34,6 +34,19 @@ public struct StrictJSONParser: Sendable {
         return try Array(bytes).withUnsafeBufferPointer { parseResult($0) }.get()
     }
 
+    /// Parses one JSON text that must be an object, as JWS headers and JWT claim sets are
+    /// (RFC 7515 §4, RFC 7519 §7.2).
+    ///
+    /// - Throws: as ``parse(_:)-(Collection<UInt8>)``, and ``JOSEError/Code/malformedJSON`` for
+    ///   another JSON type.
+    public func parseObject(_ bytes: some Collection<UInt8>) throws(JOSEError) -> JSONObject {
+        let value = try parse(bytes)
+        guard let object = value.objectValue else {
+            throw JOSEError(code: .malformedJSON, reason: "a JSON \(value.typeName), not an object")
+        }
+        return object
+    }
+
     /// Parses one JSON text given as a string.
     ///
     /// - Throws: as ``parse(_:)-(Collection<UInt8>)``.

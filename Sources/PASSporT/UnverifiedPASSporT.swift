@@ -114,18 +114,13 @@ public struct UnverifiedPASSporT: Hashable, Sendable {
     }
 
     private static func object(_ bytes: [UInt8], part: String) throws(PASSporTError) -> JSONObject {
-        let value: JSONValue
         do {
-            value = try parser.parse(bytes)
+            return try parser.parseObject(bytes)
         } catch where error.code == .duplicateKey {
             throw PASSporTError(code: .duplicateKey, reason: "\(part): \(error.reason)")
         } catch {
             throw PASSporTError(code: .malformedToken, reason: "\(part): \(error.reason)")
         }
-        guard let object = value.objectValue else {
-            throw PASSporTError(code: .malformedToken, reason: "\(part) is a JSON \(value.typeName), not an object")
-        }
-        return object
     }
 
     /// Verifies the ES256 signature over the received bytes (RFC 8225 §6, RFC 7515 §5.2) with the
