@@ -42,14 +42,7 @@ enum SQLDatabaseOpener {
         } catch {
             throw StorageSQLError(.connectionFailed, "cannot create the data directory \(directory): \(error)")
         }
-        let connection: SQLiteConnection
-        do {
-            connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
-        } catch {
-            throw StorageSQLError(.connectionFailed, "cannot open SQLite database \(path): \(error)")
-        }
-        let session = SQLSession(database: connection.sql(queryLogLevel: nil), dialect: SQLDialectProfile(kind: .sqlite))
-        do {
+        return try await openSQLiteConnection(path: path, purpose: "", logger: logger) { session in
             let required = SQLiteDurability.required
             _ = try await session.rows(sql: "PRAGMA busy_timeout = \(required.busyTimeoutMilliseconds)")
             let mode = try await session.rows(sql: "PRAGMA journal_mode = WAL").first?.string("journal_mode")
@@ -58,29 +51,30 @@ enum SQLDatabaseOpener {
             }
             try await session.run(sql: "PRAGMA synchronous = FULL")
             try await session.run(sql: "PRAGMA foreign_keys = ON")
-        } catch {
-            try? await connection.close()
-            throw error
         }
-        return SQLConnectionPool.Connection(
-            database: session.database,
-            isClosed: { connection.isClosed },
-            close: { try await connection.close() }
-        )
     }
 
     /// Opens a read-only connection (`PRAGMA query_only`) to the SQLite file the writer opened.
     static func openSQLiteReader(path: String, logger: Logger) async throws -> SQLConnectionPool.Connection {
+        try await openSQLiteConnection(path: path, purpose: " for reading", logger: logger) { session in
+            _ = try await session.rows(sql: "PRAGMA busy_timeout = \(SQLiteDurability.required.busyTimeoutMilliseconds)")
+            try await session.run(sql: "PRAGMA query_only = ON")
+        }
+    }
+
+    /// Opens a connection to the SQLite file and applies `settings`, closing it again when they fail.
+    private static func openSQLiteConnection(
+        path: String, purpose: String, logger: Logger, settings: (SQLSession) async throws -> Void
+    ) async throws -> SQLConnectionPool.Connection {
         let connection: SQLiteConnection
         do {
             connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
         } catch {
-            throw StorageSQLError(.connectionFailed, "cannot open SQLite database \(path) for reading: \(error)")
+            throw StorageSQLError(.connectionFailed, "cannot open SQLite database \(path)\(purpose): \(error)")
         }
         let session = SQLSession(database: connection.sql(queryLogLevel: nil), dialect: SQLDialectProfile(kind: .sqlite))
         do {
-            _ = try await session.rows(sql: "PRAGMA busy_timeout = \(SQLiteDurability.required.busyTimeoutMilliseconds)")
-            try await session.run(sql: "PRAGMA query_only = ON")
+            try await settings(session)
         } catch {
             try? await connection.close()
             throw error
