@@ -89,6 +89,9 @@ extension StandardPortSuites {
             #expect(obtained.status == 0, "\(obtained.err)")
             let first = try JSONSerialization.jsonObject(with: Data(obtained.out.utf8)) as? [String: Any]
             #expect(first?["chainLength"] as? Int == chainLength)
+            // The serial as the other commands print it: two lower-case hex digits per DER octet.
+            let serial = first?["serialNumber"] as? String ?? ""
+            #expect(!serial.isEmpty && serial.count % 2 == 0 && serial.allSatisfy { $0.isHexDigit && !$0.isUppercase }, "\(serial)")
             let password = kind == "delegate" ? sandbox.endpoints.enterprise.password : sandbox.endpoints.provider.password
             let renewed = await shaken(["acme", "renew", "--dir", dir, "--name", kind, "--password", password, "--json"])
             #expect(renewed.status == 0, "\(renewed.err)")

@@ -85,7 +85,7 @@ struct AcmeEnrollment: Codable {
 
     static func report(_ chain: [Certificate], name: String, directory: String, json: Bool) {
         let subject = chain.first.map { "\($0.subject)" } ?? ""
-        let serial = chain.first.map { $0.serialNumber.description } ?? ""
+        let serial = chain.first.map { Hex.encode($0.serialNumber.bytes) } ?? ""
         if json {
             CommandOutput.json(.object([
                 .init("subject", .string(subject)), .init("serialNumber", .string(serial)), .init("chainLength", .integer(Int64(chain.count))),

@@ -29,7 +29,7 @@ struct AcmeRevokeCommand: AsyncParsableCommand {
             await transport.shutdown()
             throw error
         }
-        let serial = certificate.serialNumber.description
+        let serial = Hex.encode(certificate.serialNumber.bytes)
         if output.json {
             CommandOutput.json(.object([.init("revoked", .string(serial))]))
             return
