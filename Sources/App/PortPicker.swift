@@ -1,6 +1,7 @@
 import Foundation
 import NIOCore
 import NIOPosix
+import Synchronization
 
 /// Picks free TCP ports on first start (issue item 9: ports picked once, then kept).
 ///
@@ -12,6 +13,15 @@ enum PortPicker {
     /// The lowest port drawn.
     static let lowestPort = 10_000
 
+    /// Every port this process picked or resumed with: two sandboxes in one process (the tests run
+    /// many) never draw the same port, even after the first has released it for a restart.
+    private static let handedOut = Mutex<Set<Int>>([])
+
+    /// Records ports a resumed sandbox will bind, so that no other sandbox of this process picks them.
+    static func reserve(_ ports: SandboxConfiguration.Ports) {
+        handedOut.withLock { $0.formUnion(ports.all.filter { $0 != 0 }) }
+    }
+
     /// Replaces every 0 in `ports` with a distinct free port on `host`.
     static func resolve(
         _ ports: SandboxConfiguration.Ports, host: String, preferStandard: Bool, random: @Sendable () -> UInt64
@@ -19,18 +29,24 @@ enum PortPicker {
         var result = ports
         var taken = Set(ports.all.filter { $0 != 0 })
         let ceiling = ephemeralRangeStart()
+        /// Claims `port` for this sandbox unless this sandbox or another of the process holds it.
+        func claim(_ port: Int) -> Bool {
+            guard !taken.contains(port) else { return false }
+            let fresh = handedOut.withLock { $0.insert(port).inserted }
+            if fresh { taken.insert(port) }
+            return fresh
+        }
         func pick() async throws(AppError) -> Int {
             if ceiling > lowestPort + 1 {
                 for _ in 0..<32 {
                     let candidate = lowestPort + Int(random() % UInt64(ceiling - lowestPort))
-                    guard !taken.contains(candidate), (try? await bind(host: host, port: candidate)) != nil else { continue }
-                    taken.insert(candidate)
+                    guard !taken.contains(candidate), (try? await bind(host: host, port: candidate)) != nil, claim(candidate) else { continue }
                     return candidate
                 }
             }
             for _ in 0..<8 {
                 let port = try await freePort(host: host)
-                if taken.insert(port).inserted { return port }
+                if claim(port) { return port }
             }
             throw AppError(.ports, "no distinct free port on \(host)")
         }

@@ -84,6 +84,7 @@ public struct Sandbox: Sendable {
 
     private func loadState(_ directory: DataDirectory) async throws(AppError) -> SandboxState {
         if var state = try SandboxState.load(from: directory) {
+            PortPicker.reserve(state.ports)
             if state.pbxPassword == nil {
                 state.pbxPassword = environment.credential()
                 try state.save(to: directory)
