@@ -25,7 +25,23 @@ struct SandboxHarness {
         )
     }
 
-    static func start(directory: String = temporaryDirectory(), standardRepositoryPort: Bool = false) async throws -> SandboxHarness {
+    /// Starts a sandbox. A first start whose freshly picked port another process (a sandbox the
+    /// kill suites run as a child process) bound in the meantime is tried again in a new directory.
+    static func start(directory: String? = nil, standardRepositoryPort: Bool = false) async throws -> SandboxHarness {
+        if let directory { return try await launch(directory: directory, standardRepositoryPort: standardRepositoryPort) }
+        var attempt = 0
+        while true {
+            attempt += 1
+            let fresh = temporaryDirectory()
+            do {
+                return try await launch(directory: fresh, standardRepositoryPort: standardRepositoryPort)
+            } catch let error as AppError where attempt < 3 && error.reason.contains("Address already in use") {
+                try? FileManager.default.removeItem(atPath: fresh)
+            }
+        }
+    }
+
+    private static func launch(directory: String, standardRepositoryPort: Bool) async throws -> SandboxHarness {
         let lines = Mutex<[String]>([])
         let (stream, continuation) = AsyncStream<SandboxEndpoints>.makeStream()
         let sandbox = Sandbox(
