@@ -5,7 +5,9 @@
 # to export as SHAKEN_TEST_POSTGRES_URL. Safe to run any number of times.
 set -euo pipefail
 
-# Everything the tools say goes to stderr; stdout carries only the URL.
+# Everything the tools say goes to stderr; stdout carries only the URL. Descriptor 3 keeps the original
+# stdout for that one line, and is closed for every command this script runs: a server started here would
+# otherwise inherit it and hold the caller's pipe open for as long as it lives.
 exec 3>&1 1>&2
 
 role=shaken
@@ -24,15 +26,15 @@ cluster=$(pg_lsclusters --no-header | awk 'NR==1 {print $2}')
 if [ -z "$version" ]; then
     version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
     cluster=main
-    pg_createcluster "$version" "$cluster" --port "$port" >/dev/null
+    pg_createcluster "$version" "$cluster" --port "$port" >/dev/null 3>&-
 fi
 
 if ! pg_lsclusters --no-header | awk -v v="$version" -v c="$cluster" '$1==v && $2==c {print $4}' | grep -q online; then
-    pg_ctlcluster "$version" "$cluster" start
+    pg_ctlcluster "$version" "$cluster" start 3>&-
 fi
 
 as_postgres() {
-    if [ "$(id -u)" = 0 ]; then su postgres -c "$1"; else sudo -u postgres sh -c "$1"; fi
+    if [ "$(id -u)" = 0 ]; then su postgres -c "$1" 3>&-; else sudo -u postgres sh -c "$1" 3>&-; fi
 }
 
 for _ in $(seq 1 30); do
