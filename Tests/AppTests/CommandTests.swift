@@ -27,6 +27,7 @@ extension StandardPortSuites {
             if onStandardPort {
                 let verified = await shaken(verifyArguments)
                 #expect(verified.status == 0 && verified.out.hasPrefix("TN-Validation-Passed"), "\(verified.out) \(verified.err)")
+                #expect(verified.out.contains("(delegate certificate from an STI-SCA)"), "\(verified.out)")
             }
 
             let revoked = await shaken([

@@ -30,6 +30,7 @@ extension StandardPortSuites {
                     "--crl", out + "/sti-pa.crl", "--crl-signer", out + "/crl-signer.pem", "--orig", orig, "--dest", "12025550199",
                 ])
                 #expect(verified.status == 0 && verified.out.hasPrefix("TN-Validation-Passed"), "\(verified.out) \(verified.err)")
+                #expect(verified.out.contains("(TN-level certificate from the STI-CA)"), "\(verified.out)")
             }
 
             let renewed = await shaken(["acme", "renew", "--dir", out, "--name", "tn", "--password", sandbox.endpoints.pbx.password, "--json"])

@@ -1,4 +1,5 @@
 import PASSporT
+import STIRCertificates
 import STIRServices
 
 /// How `passport verify` reports a ``VerificationOutcome`` (verstat per 3GPP TS 24.229 §7.2A.20, SIP
@@ -61,7 +62,7 @@ struct VerificationPresentation {
         }
         CommandOutput.line(line)
         if let chain = outcome.chain {
-            CommandOutput.line("  signer: \(chain.leaf.subject)\(chain.isDelegate ? " (delegate certificate)" : "")")
+            CommandOutput.line("  signer: \(chain.leaf.subject)\(Self.signerKind(chain))")
         }
         if let attest = outcome.attestation { CommandOutput.line("  attest: \(attest.rawValue)") }
         for note in outcome.notes + cliNotes { CommandOutput.line("  note: \(note)") }
@@ -69,5 +70,13 @@ struct VerificationPresentation {
             let type = related.passport?.header.ppt?.rawValue ?? "related"
             CommandOutput.line("  \(type): \(VerificationPresentation(outcome: related, cliNotes: []).line)")
         }
+    }
+
+    /// How the signer's certificate got its numbers: from an STI-SCA whose own TNAuthList encompasses
+    /// them (a delegate certificate, RFC 9060 §4), or straight from the STI-CA on a TN-level SPC token
+    /// (seed 002 §5, figures 9–11), where no parent carries a TNAuthList.
+    static func signerKind(_ chain: ValidatedSTIChain) -> String {
+        guard chain.isDelegate else { return "" }
+        return chain.links.isEmpty ? " (TN-level certificate from the STI-CA)" : " (delegate certificate from an STI-SCA)"
     }
 }
