@@ -67,7 +67,7 @@ public final class PostgresSessionLock: Sendable {
             let row = try await session.rows("SELECT pg_try_advisory_lock(\(bind: key))::int::bigint AS acquired").first
             guard let row, try row.flag("acquired") else {
                 let holding = await Self.holder(of: key, session)
-                throw StorageSQLError(.lockHeld, "the advisory lock \(key) (\(name)) is held by \(holding)")
+                throw StorageSQLError(.lockHeld, "the advisory lock \(key) for \(name.debugDescription) is held by \(holding)")
             }
         } catch {
             try? await connection.close()
