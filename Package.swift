@@ -266,6 +266,7 @@ let package = Package(
             dependencies: [
                 "App", "ShakenCLI", "HTTPClient", "STIRServices", "PASSporT", "ACMECore", "AuthorityToken", "STIRCertificates", "CertificateRevocation", "TNAuthList",
                 "JOSE", "StorageSQL", asn1, x509, crypto,
+                .product(name: "PostgresKit", package: "postgres-kit"),
             ],
             exclude: ["Python"],
             swiftSettings: swiftSettings

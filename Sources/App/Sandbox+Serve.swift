@@ -66,8 +66,15 @@ extension Sandbox {
                 provisioning: provisioning, paServices: paServices, tls: tls, onReady: onReady
             )
         }
+        var services: [any Service] = [paApp, caApp, crApp, supervisor]
+        if let lock = storages.lock {
+            let described = storages.endpointsStorage
+            let schemas = [described.policyAdministrator, described.certificationAuthority, described.subordinateAuthority].joined(separator: ", ")
+            let subject = "PostgreSQL \(described.database ?? "") (schemas \(schemas))"
+            services.append(DatabaseLockWatch(lock: lock, subject: subject, interval: .seconds(2)))
+        }
         let group = ServiceGroup(
-            services: [paApp, caApp, crApp, supervisor], gracefulShutdownSignals: handlingSignals ? [.sigterm, .sigint] : [],
+            services: services, gracefulShutdownSignals: handlingSignals ? [.sigterm, .sigint] : [],
             logger: Self.quietLogger
         )
         // Cancelling the caller stops the services gracefully (connections drained, listeners closed)
@@ -104,8 +111,11 @@ extension Sandbox {
 
     /// Completes or fails every order left in processing by a process that died (issue item 10), and
     /// publishes again the chain of each order it completes (the process may have died between the
-    /// ledger record and the STI-CR publication). The data directory's lock guarantees that no other
-    /// process is finalizing, so every order found in `processing` is settled, however recent.
+    /// ledger record and the STI-CR publication). Settling every order found in `processing`, however
+    /// recent, is only safe because no other process can be finalizing in the same database: on
+    /// SQLite the data directory's lock (`DataDirectoryLock`) guarantees it, on PostgreSQL the
+    /// database's advisory lock taken before the schemas were opened (`lockDatabase`). Without those
+    /// locks this would fail the in-flight orders of another running sandbox.
     func reconcile(storage: SQLStorage, repository: any CertificateRepository, authority: SandboxFaultInjection.Authority) async throws(AppError) {
         let name = authority == .certificationAuthority ? "STI-CA" : "STI-SCA"
         do {

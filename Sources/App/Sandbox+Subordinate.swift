@@ -90,7 +90,8 @@ extension Sandbox {
             pbx: .init(
                 customerID: SandboxDemo.pbxID, tnRangeStart: SandboxDemo.pbxRange.start, tnRangeCount: SandboxDemo.pbxRange.count,
                 userID: SandboxDemo.pbxUser, password: pbxPassword
-            )
+            ),
+            storage: storages.endpointsStorage
         )
         try directory.write(try endpoints.json(), to: SandboxEndpoints.fileName, secret: true)
         let (running, signal) = AsyncStream<Void>.makeStream()

@@ -10,8 +10,9 @@ import STIRServices
 import StorageSQL
 
 /// The sandbox (issue item 9): STI-PA, STI-CA, one TN service provider's STI-SCA and the STI-CR on
-/// one host over HTTPS, each with SQLite under `<data>/<authority>/`, provisioned on first start and
-/// resumed on later starts with the same keys, ports and accounts.
+/// one host over HTTPS, each with SQLite under `<data>/<authority>/` or in a schema of its own on
+/// PostgreSQL (``SandboxConfiguration/database``), provisioned on first start and resumed on later
+/// starts with the same keys, ports, accounts and database.
 public struct Sandbox: Sendable {
     /// The configuration.
     public let configuration: SandboxConfiguration
@@ -27,22 +28,28 @@ public struct Sandbox: Sendable {
         self.progress = progress
     }
 
-    /// Takes the data directory's lock (one sandbox per directory), starts every service, provisions
-    /// on first start, writes `<data>/endpoints.json`, calls `onReady`, then serves until SIGINT/SIGTERM (when `handlingSignals`) or until the calling task
-    /// is cancelled; databases are closed on the way out.
+    /// Takes the data directory's lock (one sandbox per directory), opens the databases (on PostgreSQL
+    /// after taking the database's lock: one sandbox per database and schema prefix), starts every
+    /// service, provisions on first start, writes `<data>/endpoints.json`, calls `onReady`, then
+    /// serves until SIGINT/SIGTERM (when `handlingSignals`) or until the calling task is cancelled;
+    /// databases are closed and the database lock released on the way out.
     ///
-    /// - Throws: ``AppError``.
+    /// - Throws: ``AppError``; ``AppError/Code/inUse`` when another sandbox runs on the data directory
+    ///   or the database, ``AppError/Code/configuration`` when the database named is not the one the
+    ///   data directory recorded.
     public func run(handlingSignals: Bool, onReady: @escaping @Sendable (SandboxEndpoints) async -> Void) async throws(AppError) {
         let directory = try DataDirectory(configuration.dataDirectory)
         let lock = try DataDirectoryLock(directory)
         defer { withExtendedLifetime(lock) {} }
-        let state = try await loadState(directory)
-        let urls = SandboxURLs(host: configuration.host, ports: state.ports)
-        progress(state.provisioned ? "Resuming the sandbox in \(directory.root)" : "Creating a sandbox in \(directory.root)")
-        let pki = try SandboxPKI(directory: directory, environment: environment, urls: urls, lifetimes: configuration.lifetimes)
-        progress("TLS root: \(directory.path(SandboxPKI.tlsRootFile))")
-        let storages = try await openStorages(directory)
+        let recorded = try loadState(directory)
+        let database = try Self.database(recorded: recorded, requested: configuration.database, directory: directory)
+        progress(recorded?.provisioned == true ? "Resuming the sandbox in \(directory.root)" : "Creating a sandbox in \(directory.root)")
+        let storages = try await openStorages(directory, database: database, resuming: recorded != nil)
         do {
+            let state = try await settleState(recorded, database: database, directory)
+            let urls = SandboxURLs(host: configuration.host, ports: state.ports)
+            let pki = try SandboxPKI(directory: directory, environment: environment, urls: urls, lifetimes: configuration.lifetimes)
+            progress("TLS root: \(directory.path(SandboxPKI.tlsRootFile))")
             try await serve(directory: directory, state: state, urls: urls, pki: pki, storages: storages, handlingSignals: handlingSignals, onReady: onReady)
         } catch {
             await Self.close(storages)
@@ -51,42 +58,25 @@ public struct Sandbox: Sendable {
         await Self.close(storages)
     }
 
-    /// Closes the databases in a task of its own, so that a cancelled caller still closes every connection.
-    static func close(_ storages: Storages) async {
-        await Task {
-            for storage in storages.all { await storage.close() }
-        }.value
-    }
-
-    struct Storages {
-        let pa: SQLStorage
-        let ca: SQLStorage
-        let sca: SQLStorage
-        var all: [SQLStorage] { [pa, ca, sca] }
-    }
-
-    private func openStorages(_ directory: DataDirectory) async throws(AppError) -> Storages {
-        var opened: [SQLStorage] = []
-        do {
-            for folder in ["pa", "ca", "sca"] {
-                try directory.create(folder)
-                opened.append(try await SQLStorage.open(.sqlite(dataDirectory: directory.path(folder)), logger: Self.quietLogger))
-            }
-        } catch {
-            await Task {
-                for storage in opened { await storage.close() }
-            }.value
-            if let error = error as? AppError { throw error }
-            throw AppError(.storage, "cannot open the sandbox databases: \(error)")
+    /// The state kept from an earlier start, if any (a state written before the demo PBX existed gains
+    /// its password).
+    private func loadState(_ directory: DataDirectory) throws(AppError) -> SandboxState? {
+        guard var state = try SandboxState.load(from: directory) else { return nil }
+        PortPicker.reserve(state.ports)
+        if state.pbxPassword == nil {
+            state.pbxPassword = environment.credential()
+            try state.save(to: directory)
         }
-        return Storages(pa: opened[0], ca: opened[1], sca: opened[2])
+        return state
     }
 
-    private func loadState(_ directory: DataDirectory) async throws(AppError) -> SandboxState {
-        if var state = try SandboxState.load(from: directory) {
-            PortPicker.reserve(state.ports)
-            if state.pbxPassword == nil {
-                state.pbxPassword = environment.credential()
+    /// The state to run with: the recorded one (recording the database's URL again when its
+    /// credentials or options changed), or on first start a new one with ports, secrets and the
+    /// database, saved only now that the databases are open and checked.
+    private func settleState(_ recorded: SandboxState?, database: SandboxDatabase?, _ directory: DataDirectory) async throws(AppError) -> SandboxState {
+        if var state = recorded {
+            if state.database != database {
+                state.database = database
                 try state.save(to: directory)
             }
             return state
@@ -94,7 +84,8 @@ public struct Sandbox: Sendable {
         let state = SandboxState(
             ports: try await PortPicker.resolve(configuration.ports, host: configuration.host, preferStandard: configuration.prefersStandardRepositoryPort, random: environment.random),
             adminSecret: environment.credential(length: 32), providerPassword: environment.credential(),
-            enterprisePassword: environment.credential(), provisioned: false, pbxPassword: environment.credential(), pbxProvisioned: false
+            enterprisePassword: environment.credential(), provisioned: false, pbxPassword: environment.credential(), pbxProvisioned: false,
+            database: database
         )
         try state.save(to: directory)
         return state

@@ -1,8 +1,9 @@
 import Foundation
 
-/// How a sandbox runs (issue item 9): where it keeps its state, the address it listens on, the ports
-/// of its four services (0 picks a free port on first start; the choice is kept so that a restart
-/// reuses it) and the certificate and token lifetimes of its authorities.
+/// How a sandbox runs (issue item 9): where it keeps its state, the database of its authorities
+/// (SQLite under the data directory, or PostgreSQL), the address it listens on, the ports of its four
+/// services (0 picks a free port on first start; the choice is kept so that a restart reuses it) and
+/// the certificate and token lifetimes of its authorities.
 public struct SandboxConfiguration: Hashable, Sendable {
     /// The ports of the four HTTPS services; 0 means "pick a free one on first start".
     public struct Ports: Hashable, Sendable, Codable {
@@ -56,7 +57,8 @@ public struct SandboxConfiguration: Hashable, Sendable {
         }
     }
 
-    /// The data directory (`<data>/tls`, `<data>/pa`, `<data>/ca`, `<data>/sca`, `<data>/cr`).
+    /// The data directory (`<data>/tls`, `<data>/pa`, `<data>/ca`, `<data>/sca`, `<data>/cr`; the SQLite
+    /// databases under `pa`, `ca` and `sca` unless ``database`` names PostgreSQL).
     public var dataDirectory: String
     /// The listening address and the host of every URL, `127.0.0.1` by default.
     public var host: String
@@ -71,11 +73,17 @@ public struct SandboxConfiguration: Hashable, Sendable {
     public var prefersStandardRepositoryPort: Bool
     /// The test-only fault-injection switch (``SandboxFaultInjection``); `nil` in normal operation.
     public var faultInjection: SandboxFaultInjection?
+    /// The PostgreSQL database the authorities keep their records in. `nil` names none: a new data
+    /// directory then uses SQLite under itself, and an existing one resumes on what it recorded at its
+    /// first start. A data directory never changes its database: naming another one than it recorded
+    /// is refused.
+    public var database: SandboxDatabase?
 
     /// Creates a configuration.
     public init(
         dataDirectory: String, host: String = "127.0.0.1", ports: Ports = Ports(), lifetimes: Lifetimes = Lifetimes(),
-        passwordCostExponent: Int = 15, prefersStandardRepositoryPort: Bool = true, faultInjection: SandboxFaultInjection? = nil
+        passwordCostExponent: Int = 15, prefersStandardRepositoryPort: Bool = true, faultInjection: SandboxFaultInjection? = nil,
+        database: SandboxDatabase? = nil
     ) {
         self.dataDirectory = dataDirectory
         self.host = host
@@ -84,5 +92,6 @@ public struct SandboxConfiguration: Hashable, Sendable {
         self.passwordCostExponent = passwordCostExponent
         self.prefersStandardRepositoryPort = prefersStandardRepositoryPort
         self.faultInjection = faultInjection
+        self.database = database
     }
 }

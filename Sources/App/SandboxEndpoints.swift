@@ -70,6 +70,8 @@ public struct SandboxEndpoints: Hashable, Sendable, Codable {
     public var proxyTokenServer: String
     /// The demo PBX, a customer of the provider obtaining TN-level certificates through the proxies.
     public var pbx: EnterpriseAccount
+    /// Where the authorities keep their records; absent in files written before it was added.
+    public var storage: Storage?
 
     /// The file name inside the data directory.
     public static let fileName = "endpoints.json"

@@ -1,7 +1,7 @@
 import Foundation
 
-/// What a sandbox keeps in `<data>/sandbox.json` between runs: its ports, the generated secrets and
-/// whether first-start provisioning completed.
+/// What a sandbox keeps in `<data>/sandbox.json` between runs: its ports, the generated secrets, its
+/// database and whether first-start provisioning completed.
 struct SandboxState: Hashable, Sendable, Codable {
     var ports: SandboxConfiguration.Ports
     var adminSecret: String
@@ -12,6 +12,10 @@ struct SandboxState: Hashable, Sendable, Codable {
     var pbxPassword: String?
     /// Whether the demo PBX is registered at the provider.
     var pbxProvisioned: Bool?
+    /// The PostgreSQL database the authorities keep their records in, with the credentials to reach
+    /// it (the file is owner-only); `nil` for SQLite under the data directory, as in states written
+    /// before PostgreSQL was offered.
+    var database: SandboxDatabase?
 
     static let fileName = "sandbox.json"
 

@@ -3,7 +3,7 @@ import PostgresKit
 import SQLiteKit
 
 /// Opens connections for a ``StorageConfiguration``: SQLite with its durability pragmas, PostgreSQL
-/// from a URL.
+/// from a URL, in a schema of its own when the configuration names one.
 enum SQLDatabaseOpener {
     /// Connections a PostgreSQL pool opens at most.
     static let postgresPoolSize = 4
@@ -19,18 +19,28 @@ enum SQLDatabaseOpener {
             let pool = SQLConnectionPool(capacity: 1) { _ in try await openSQLite(path: path, logger: logger) }
             let readers = SQLConnectionPool(capacity: sqliteReaders) { _ in try await openSQLiteReader(path: path, logger: logger) }
             return SQLEngine(pool: pool, dialect: SQLDialectProfile(kind: .sqlite), group: SQLCommitGroup(pool: pool), readers: readers)
-        case .postgres(let url):
-            let parsed: SQLPostgresConfiguration
-            do {
-                parsed = try SQLPostgresConfiguration(url: url)
-            } catch {
-                throw StorageSQLError(.invalidConfiguration, "not a PostgreSQL URL (postgres://user:password@host:port/database): \(error)")
+        case .postgres(let url, let schema):
+            var parsed = try postgresConfiguration(url: url)
+            if let schema {
+                try StorageConfiguration.validatePostgresSchema(schema)
+                parsed.searchPath = [schema]
             }
-            let core = parsed.coreConfiguration
+            let configuration = parsed
             let pool = SQLConnectionPool(capacity: postgresPoolSize) { number in
-                try await openPostgres(core, number: number, logger: logger)
+                try await openPostgres(configuration, number: number, logger: logger)
             }
-            return SQLEngine(pool: pool, dialect: SQLDialectProfile(kind: .postgres))
+            return SQLEngine(pool: pool, dialect: SQLDialectProfile(kind: .postgres), schema: schema)
+        }
+    }
+
+    /// The parsed PostgreSQL URL.
+    ///
+    /// - Throws: ``StorageSQLError/Code/invalidConfiguration`` when it does not parse.
+    static func postgresConfiguration(url: String) throws -> SQLPostgresConfiguration {
+        do {
+            return try SQLPostgresConfiguration(url: url)
+        } catch {
+            throw StorageSQLError(.invalidConfiguration, "not a PostgreSQL URL (postgres://user:password@host:port/database): \(error)")
         }
     }
 
@@ -86,16 +96,26 @@ enum SQLDatabaseOpener {
         )
     }
 
-    /// Connects to PostgreSQL.
-    static func openPostgres(_ configuration: PostgresConnection.Configuration, number: Int, logger: Logger) async throws -> SQLConnectionPool.Connection {
+    /// Connects to PostgreSQL and, when the configuration names a search path, sets it for the
+    /// session (as PostgresKit's own connection source does), closing the connection again when that fails.
+    static func openPostgres(_ configuration: SQLPostgresConfiguration, number: Int, logger: Logger) async throws -> SQLConnectionPool.Connection {
         let connection: PostgresConnection
         do {
-            connection = try await PostgresConnection.connect(configuration: configuration, id: number, logger: logger)
+            connection = try await PostgresConnection.connect(configuration: configuration.coreConfiguration, id: number, logger: logger)
         } catch {
             throw StorageSQLError(.connectionFailed, "cannot connect to PostgreSQL: \(String(reflecting: error))")
         }
+        let database = connection.sql(queryLogLevel: nil)
+        if let searchPath = configuration.searchPath {
+            do {
+                try await database.raw("SET search_path TO \(idents: searchPath, joinedBy: ", ")").run()
+            } catch {
+                try? await connection.close()
+                throw StorageSQLError(.connectionFailed, "cannot set the PostgreSQL search_path to \(searchPath): \(String(reflecting: error))")
+            }
+        }
         return SQLConnectionPool.Connection(
-            database: connection.sql(queryLogLevel: nil),
+            database: database,
             isClosed: { connection.isClosed },
             close: { try await connection.close() }
         )

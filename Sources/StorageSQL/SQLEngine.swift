@@ -14,6 +14,9 @@ struct SQLEngine: Sendable {
     var group: SQLCommitGroup?
     /// Read-only connections for ``read(_:)`` (SQLite).
     var readers: SQLConnectionPool?
+    /// The PostgreSQL schema every connection's `search_path` names, created by the migrator if absent;
+    /// `nil` for the server's default.
+    var schema: String?
 
     /// Runs `body` on one leased connection: on SQLite inside a savepoint of a shared transaction, and
     /// returns only once that transaction has committed.

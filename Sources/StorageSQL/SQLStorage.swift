@@ -35,7 +35,7 @@ public final class SQLStorage: Sendable {
         let engine = try SQLDatabaseOpener.engine(for: configuration, logger: logger)
         let applied: [Int64]
         do {
-            applied = try await engine.withSession { try await SchemaMigrator(migrations: SchemaMigration.all).migrate($0) }
+            applied = try await engine.withSession { try await SchemaMigrator(migrations: SchemaMigration.all, schema: engine.schema).migrate($0) }
         } catch {
             await engine.shutdown()
             throw error
@@ -46,14 +46,20 @@ public final class SQLStorage: Sendable {
     /// The engine in use.
     public var engineKind: SQLEngineKind { engine.dialect.kind }
 
+    /// Whether ``open(_:logger:)`` found the database (or the PostgreSQL schema) without any recorded
+    /// migration, i.e. holding no records of an earlier run, and created every table.
+    public var wasEmptyAtOpen: Bool {
+        Set(migrationsAppliedAtOpen) == Set(SchemaMigration.all.map(\.version))
+    }
+
     /// Applies pending migrations now; returns the versions applied (empty when up to date).
     public func migrate() async throws -> [Int64] {
-        try await engine.withSession { try await SchemaMigrator(migrations: SchemaMigration.all).migrate($0) }
+        try await engine.withSession { try await SchemaMigrator(migrations: SchemaMigration.all, schema: engine.schema).migrate($0) }
     }
 
     /// The migration versions recorded in `schema_migrations`, ascending.
     public func schemaVersions() async throws -> [Int64] {
-        try await engine.withSession { try await SchemaMigrator(migrations: SchemaMigration.all).appliedVersions($0) }
+        try await engine.withSession { try await SchemaMigrator(migrations: SchemaMigration.all, schema: engine.schema).appliedVersions($0) }
     }
 
     /// The durability settings of the SQLite connection, or `nil` on PostgreSQL.

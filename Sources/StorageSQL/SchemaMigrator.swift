@@ -2,6 +2,9 @@
 /// (`version`, `name`); running it again on an up-to-date database changes nothing.
 struct SchemaMigrator: Sendable {
     let migrations: [SchemaMigration]
+    /// The PostgreSQL schema the session's `search_path` names, created under the migration lock when
+    /// absent; `nil` for the server's default.
+    var schema: String?
 
     /// Applies what is missing; returns the versions applied now (empty when up to date).
     ///
@@ -13,6 +16,7 @@ struct SchemaMigrator: Sendable {
                 if let lock = session.dialect.migrationLock {
                     _ = try await session.rows(sql: lock)
                 }
+                if let schema { try await createIfAbsent(schema: schema, session) }
                 try await session.run(sql: "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL)")
                 let applied = Set(try await appliedVersions(session))
                 if let unknown = applied.subtracting(migrations.map(\.version)).max() {
@@ -32,6 +36,17 @@ struct SchemaMigrator: Sendable {
             throw error
         } catch {
             throw StorageSQLError(.migrationFailed, "schema migration rolled back: \(error)")
+        }
+    }
+
+    /// Creates the schema unless it exists. Looked up first: `CREATE SCHEMA IF NOT EXISTS` needs the
+    /// `CREATE` privilege on the database even when the schema exists, and a role may have been given
+    /// a schema an administrator created. Two processes creating it at once are serialised by the
+    /// migration lock taken before.
+    private func createIfAbsent(schema: String, _ session: SQLSession) async throws {
+        let found = try await session.rows("SELECT 1 AS found FROM pg_catalog.pg_namespace WHERE nspname = \(bind: schema)")
+        if found.isEmpty {
+            try await session.run("CREATE SCHEMA IF NOT EXISTS \(ident: schema)")
         }
     }
 

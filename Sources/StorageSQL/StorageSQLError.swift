@@ -9,7 +9,7 @@ public struct StorageSQLError: Error, Hashable, Sendable, CustomStringConvertibl
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Backing: String, Hashable, Sendable {
             case invalidConfiguration, connectionFailed, durabilityNotApplied, migrationFailed
-            case schemaTooNew, queryFailed, corruptRecord, conflict, closed
+            case schemaTooNew, queryFailed, corruptRecord, conflict, closed, lockHeld
         }
 
         private let backing: Backing
@@ -36,6 +36,8 @@ public struct StorageSQLError: Error, Hashable, Sendable, CustomStringConvertibl
         public static let conflict = Code(.conflict)
         /// The storage was closed.
         public static let closed = Code(.closed)
+        /// Another database session holds the advisory lock asked for (``PostgresSessionLock``).
+        public static let lockHeld = Code(.lockHeld)
 
         /// The code's name.
         public var description: String { backing.rawValue }

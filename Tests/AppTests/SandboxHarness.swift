@@ -27,25 +27,28 @@ struct SandboxHarness {
 
     /// Starts a sandbox. A first start whose freshly picked port another process (a sandbox the
     /// kill suites run as a child process) bound in the meantime is tried again in a new directory.
-    static func start(directory: String? = nil, standardRepositoryPort: Bool = false) async throws -> SandboxHarness {
-        if let directory { return try await launch(directory: directory, standardRepositoryPort: standardRepositoryPort) }
+    static func start(directory: String? = nil, standardRepositoryPort: Bool = false, database: SandboxDatabase? = nil) async throws -> SandboxHarness {
+        if let directory { return try await launch(directory: directory, standardRepositoryPort: standardRepositoryPort, database: database) }
         var attempt = 0
         while true {
             attempt += 1
             let fresh = temporaryDirectory()
             do {
-                return try await launch(directory: fresh, standardRepositoryPort: standardRepositoryPort)
+                return try await launch(directory: fresh, standardRepositoryPort: standardRepositoryPort, database: database)
             } catch let error as AppError where attempt < 3 && error.reason.contains("Address already in use") {
                 try? FileManager.default.removeItem(atPath: fresh)
             }
         }
     }
 
-    private static func launch(directory: String, standardRepositoryPort: Bool) async throws -> SandboxHarness {
+    private static func launch(directory: String, standardRepositoryPort: Bool, database: SandboxDatabase?) async throws -> SandboxHarness {
         let lines = Mutex<[String]>([])
         let (stream, continuation) = AsyncStream<SandboxEndpoints>.makeStream()
         let sandbox = Sandbox(
-            configuration: SandboxConfiguration(dataDirectory: directory, passwordCostExponent: 10, prefersStandardRepositoryPort: standardRepositoryPort), environment: environment,
+            configuration: SandboxConfiguration(
+                dataDirectory: directory, passwordCostExponent: 10, prefersStandardRepositoryPort: standardRepositoryPort, database: database
+            ),
+            environment: environment,
             progress: { line in lines.withLock { $0.append(line) } }
         )
         let task = Task {
@@ -64,6 +67,23 @@ struct SandboxHarness {
     func stop() async {
         task.cancel()
         _ = try? await task.value
+    }
+
+    /// Waits until the sandbox stops by itself (at most `limit`, then stops it) and returns the error
+    /// it stopped with, if any.
+    func stopped(within limit: Duration) async -> (any Error)? {
+        let task = self.task
+        let watchdog = Task {
+            try await Task.sleep(for: limit)
+            task.cancel()
+        }
+        defer { watchdog.cancel() }
+        do {
+            try await task.value
+            return nil
+        } catch {
+            return error
+        }
     }
 
     func remove() {

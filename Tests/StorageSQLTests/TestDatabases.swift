@@ -22,15 +22,56 @@ enum TestDatabases {
         return directory.appendingPathComponent("shaken.sqlite").path
     }
 
-    /// A configuration for a fresh, empty database of the engine.
+    /// The PostgreSQL schema fresh configurations use; `nil` for the server's default (`public`).
+    /// Bound with `$postgresSchema.withValue(…)` to run a suite in a schema of its own.
+    @TaskLocal static var postgresSchema: String?
+
+    /// A configuration for a fresh, empty database of the engine: on PostgreSQL the `public` schema
+    /// reset, or ``postgresSchema`` dropped so that opening creates it again.
     static func freshConfiguration(_ engine: SQLEngineKind) async throws -> StorageConfiguration {
         switch engine {
         case .sqlite:
             return .sqlite(path: temporarySQLitePath())
         case .postgres:
             let url = try #require(postgresURL, "SHAKEN_TEST_POSTGRES_URL is not set")
+            if let schema = postgresSchema {
+                try await dropPostgresSchemas([schema], url: url)
+                return .postgres(url: url, schema: schema)
+            }
             try await resetPostgres(url)
             return .postgres(url: url)
+        }
+    }
+
+    /// Drops the schemas and everything in them, if they exist.
+    static func dropPostgresSchemas(_ schemas: [String], url: String) async throws {
+        try await withPostgresConnection(url) { connection in
+            for schema in schemas {
+                try await connection.sql().raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run()
+            }
+        }
+    }
+
+    /// Whether a schema exists in the test database.
+    static func postgresSchemaExists(_ schema: String, url: String) async throws -> Bool {
+        try await withPostgresConnection(url) { connection in
+            try await !connection.sql().raw("SELECT 1 AS found FROM pg_namespace WHERE nspname = \(bind: schema)").all().isEmpty
+        }
+    }
+
+    /// `body` on a connection of its own to the test database, closed afterwards.
+    static func withPostgresConnection<T>(_ url: String, _ body: (PostgresConnection) async throws -> T) async throws -> T {
+        let configuration = try SQLPostgresConfiguration(url: url)
+        let connection = try await PostgresConnection.connect(
+            configuration: configuration.coreConfiguration, id: 0, logger: Logger(label: "shaken.storage.tests")
+        )
+        do {
+            let result = try await body(connection)
+            try await connection.close()
+            return result
+        } catch {
+            try await connection.close()
+            throw error
         }
     }
 
