@@ -88,7 +88,7 @@ let package = Package(
         .target(
             name: "StorageSQL",
             dependencies: [
-                "ACMECore", "PolicyAdministration", "CertificateRevocation", "TNAuthList", "JOSE", asn1, x509,
+                "ACMECore", "AuthorityToken", "PolicyAdministration", "CertificateRevocation", "TNAuthList", "JOSE", asn1, x509,
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -227,7 +227,7 @@ let package = Package(
         .testTarget(
             name: "StorageSQLTests",
             dependencies: [
-                "StorageSQL", "ACMETesting", "PolicyAdministrationTesting", "ACMECore", "PolicyAdministration",
+                "StorageSQL", "ACMETesting", "PolicyAdministrationTesting", "ACMECore", "AuthorityToken", "PolicyAdministration",
                 "CertificateRevocation", "TNAuthList", "JOSE", x509, crypto,
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),

@@ -50,7 +50,9 @@ extension Sandbox {
         let router = Router(context: BasicRequestContext.self)
         ACMERouter.addRoutes(to: router, service: sca)
         customers.routes.add(to: router)
-        let proxyRegistry = InMemorySPCAProxyRegistry()
+        // The proxies' records live with the provider's STI-SCA data, so a restart keeps every PBX's
+        // token holder, account and open orders (seed 002 §6.3, figures 9–10).
+        let proxyRegistry = storages.sca.spcaProxyRegistry
         SPPAProxyRoutes(
             customers: customers.routes, proxy: SPPAProxy(registry: storages.sca.delegations), registry: proxyRegistry,
             uplink: ProviderUplink(

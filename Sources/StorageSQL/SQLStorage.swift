@@ -3,8 +3,8 @@ import PolicyAdministration
 import PostgresKit
 import SQLKit
 
-/// A migrated database and every store over it (issue 3 item 1): the ACME server's stores (ACMECore)
-/// and the STI-PA's stores (PolicyAdministration), on SQLite or PostgreSQL.
+/// A migrated database and every store over it (issue 3 item 1): the ACME server's stores (ACMECore),
+/// the STI-PA's stores (PolicyAdministration) and a provider's proxy registry, on SQLite or PostgreSQL.
 ///
 /// ```swift
 /// let storage = try await SQLStorage.open(.sqlite(dataDirectory: "/var/lib/shaken"))
@@ -119,4 +119,8 @@ public final class SQLStorage: Sendable {
 
     /// A provider's delegations to its customers (ATIS-1000092).
     public var delegations: SQLDelegationRegistry { SQLDelegationRegistry(engine: engine) }
+
+    /// What a provider's SP-PA-proxy and SP-CA-proxy remember about the PBXs they relay for: token
+    /// holders, accounts and orders (seed 002 §6.3, figures 9–10).
+    public var spcaProxyRegistry: SQLSPCAProxyRegistry { SQLSPCAProxyRegistry(engine: engine) }
 }

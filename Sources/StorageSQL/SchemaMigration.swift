@@ -11,5 +11,5 @@ struct SchemaMigration: Sendable {
     let statements: @Sendable (SQLDialectProfile) -> [String]
 
     /// Every migration, oldest first.
-    static let all: [SchemaMigration] = [.acmeCore, .policyAdministration]
+    static let all: [SchemaMigration] = [.acmeCore, .policyAdministration, .spcaProxy]
 }

@@ -28,4 +28,9 @@ struct StoreContractTests {
     func ledger() async throws {
         try await ACMEStoreContract.runCertificateLedgerContract { InMemoryCertificateLedger() }
     }
+
+    @Test("the SP-CA-proxy registry contract holds")
+    func proxyRegistry() async throws {
+        try await ACMEStoreContract.runSPCAProxyRegistryContract { InMemorySPCAProxyRegistry() }
+    }
 }

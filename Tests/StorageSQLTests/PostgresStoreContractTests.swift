@@ -1,3 +1,4 @@
+import AuthorityToken
 import StorageSQL
 import Testing
 
@@ -19,6 +20,9 @@ struct PostgresStoreContractTests {
 
     @Test("The certificate ledger reserves serials once and records against reservations on PostgreSQL")
     func ledger() async throws { try await StoreContractRuns.acmeLedger(.postgres) }
+
+    @Test("SP-CA-proxy token holders, accounts and orders are replaced per key and kept apart on PostgreSQL")
+    func spcaProxyRegistry() async throws { try await StoreContractRuns.spcaProxyRegistry(.postgres) }
 
     @Test("Every STI-PA store behaves like the in-memory reference on PostgreSQL")
     func policyAdministration() async throws { try await StoreContractRuns.policyAdministration(.postgres) }
@@ -43,13 +47,16 @@ struct PostgresStoreContractTests {
         let url = try #require(TestDatabases.postgresURL)
         try await TestDatabases.resetPostgres(url)
         let first = try await SQLStorage.open(.postgres(url: url))
-        #expect(first.migrationsAppliedAtOpen == [1, 2])
+        #expect(first.migrationsAppliedAtOpen == [1, 2, 3])
         #expect(try await first.policyAdministrationStores.revocations.allocateCRLNumber() == 1)
+        let holder = try AccountKeyFingerprint(thumbprint: Array(repeating: 0xA5, count: 32))
+        try await first.spcaProxyRegistry.recordTokenHolder(holder, customer: "pbx")
         await first.close()
         let second = try await SQLStorage.open(.postgres(url: url))
         #expect(second.migrationsAppliedAtOpen.isEmpty)
         #expect(try await second.migrate().isEmpty)
         #expect(try await second.policyAdministrationStores.revocations.allocateCRLNumber() == 2)
+        #expect(try await second.spcaProxyRegistry.customer(forAccountKey: holder) == "pbx")
         #expect(try await second.sqliteDurability() == nil)
         await second.close()
     }

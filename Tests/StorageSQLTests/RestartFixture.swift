@@ -1,5 +1,6 @@
 import ACMECore
 import ACMETesting
+import AuthorityToken
 import Crypto
 import Foundation
 import JOSE
@@ -23,6 +24,9 @@ enum RestartFixture {
         let trustList: TrustListSnapshot
         let revocation: RevocationRecord
         let delegation: Delegation
+        let proxyHolder: AccountKeyFingerprint
+        let proxyAccount: SPCAProxyAccount
+        let proxyOrder: SPCAProxyOrder
     }
 
     static let epoch = Date(timeIntervalSince1970: 1_735_689_600)
@@ -92,6 +96,13 @@ enum RestartFixture {
         let delegation = Delegation(customer: CustomerID("pbx"), tnAuthList: try TNAuthorizationList([.tn(try TelephoneNumber("12025550101"))]))
         try await storage.delegations.recordDelegation(delegation)
 
+        let proxyHolder = AccountKeyFingerprint(accountKey: key)
+        try await storage.spcaProxyRegistry.recordTokenHolder(proxyHolder, customer: "pbx")
+        let proxyAccount = SPCAProxyAccount(url: "https://ca.example/acme/account/acct", customer: "pbx", key: key)
+        try await storage.spcaProxyRegistry.recordAccount(proxyAccount)
+        let proxyOrder = SPCAProxyOrder(id: "proxied", accountURL: proxyAccount.url, identifier: try TNAuthListIdentifier(delegation.tnAuthList))
+        try await storage.spcaProxyRegistry.recordOrder(proxyOrder)
+
         var storedOrder = order
         storedOrder.status = .valid
         storedOrder.certificateSerial = serial
@@ -103,7 +114,8 @@ enum RestartFixture {
         storedAuthorization.challenges[0].validated = epoch
         return Snapshot(
             account: account, order: storedOrder, authorization: storedAuthorization, certificate: certificate, provider: provider,
-            credential: credential, session: session, issuance: issuance, trustList: trustList, revocation: revocation, delegation: delegation
+            credential: credential, session: session, issuance: issuance, trustList: trustList, revocation: revocation, delegation: delegation,
+            proxyHolder: proxyHolder, proxyAccount: proxyAccount, proxyOrder: proxyOrder
         )
     }
 
@@ -128,5 +140,10 @@ enum RestartFixture {
         #expect(try await stores.revocations.revocations() == [expected.revocation])
         #expect(try await stores.revocations.allocateCRLNumber() == 3, "CRL numbers continue after a restart")
         #expect(try await storage.delegations.delegation(for: expected.delegation.customer) == expected.delegation)
+
+        let proxy = storage.spcaProxyRegistry
+        #expect(try await proxy.customer(forAccountKey: expected.proxyHolder) == "pbx", "the SP-PA-proxy's token holder survives a restart")
+        #expect(try await proxy.account(at: expected.proxyAccount.url) == expected.proxyAccount, "the SP-CA-proxy's account survives a restart")
+        #expect(try await proxy.order(id: expected.proxyOrder.id) == expected.proxyOrder, "the SP-CA-proxy's order survives a restart")
     }
 }

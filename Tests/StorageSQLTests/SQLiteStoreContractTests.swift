@@ -18,6 +18,9 @@ struct SQLiteStoreContractTests {
     @Test("The certificate ledger reserves serials once and records against reservations on SQLite")
     func ledger() async throws { try await StoreContractRuns.acmeLedger(.sqlite) }
 
+    @Test("SP-CA-proxy token holders, accounts and orders are replaced per key and kept apart on SQLite")
+    func spcaProxyRegistry() async throws { try await StoreContractRuns.spcaProxyRegistry(.sqlite) }
+
     @Test("Every STI-PA store behaves like the in-memory reference on SQLite")
     func policyAdministration() async throws { try await StoreContractRuns.policyAdministration(.sqlite) }
 

@@ -37,6 +37,12 @@ enum StoreContractRuns {
         }
     }
 
+    static func spcaProxyRegistry(_ engine: SQLEngineKind) async throws {
+        try await TestDatabases.withStorages(engine) { open in
+            try await ACMEStoreContract.runSPCAProxyRegistryContract { try await open().spcaProxyRegistry }
+        }
+    }
+
     static func policyAdministration(_ engine: SQLEngineKind) async throws {
         try await TestDatabases.withStorages(engine) { open in
             try await StoreContract.runAll { try await open().policyAdministrationStores }
