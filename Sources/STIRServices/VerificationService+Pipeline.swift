@@ -74,7 +74,9 @@ extension VerificationService {
         let chain = try await validatedChain(x5u: x5u, now: request.now)
         do {
             let passport = try verifySignatureAndClaims(unverified, chain: chain, request: request, notes: &notes)
-            notes += chain.unprovableScopes.map { "delegation scope unprovable (lenient policy): \($0)" }
+            notes += chain.unprovableScopes.map {
+                "delegation scope accepted by the lenient policy, its numbers not provably under the issuer's SPC (ATIS-1000092 §6.2): \($0)"
+            }
             return (passport, chain, notes)
         } catch {
             var rejection = error

@@ -82,6 +82,8 @@ struct ChainVerifierScopeTests {
             return
         }
         #expect(codes == [try ServiceProviderCode("9999")])
+        #expect(note.description.hasPrefix("certificate 0 under certificate 1: unprovable: "), "\(note)")
+        #expect(note.description.hasSuffix(" under SPC 9999"), "\(note)")
     }
 
     @Test("Strict mode with an inventory holding the numbers under the SPC is valid")
