@@ -4,6 +4,7 @@ import PackageDescription
 // Layers point inward:
 //   formats (JOSE, TNAuthList, CertificateRevocation, STIRCertificates, PASSporT)
 //   -> domain (STIRServices)
+//   -> adapters (ProviderPortal: the TN provider's customer token API, SP-PA-proxy and SP-CA-proxy over HTTP)
 //   -> composition (ShakenCLI, the `shaken` and `shaken-bench` executables)
 // STIRTesting is test support and is never imported by a product target.
 
@@ -33,6 +34,7 @@ let package = Package(
         .library(name: "StorageSQL", targets: ["StorageSQL"]),
         .library(name: "HTTPServer", targets: ["HTTPServer"]),
         .library(name: "HTTPClient", targets: ["HTTPClient"]),
+        .library(name: "ProviderPortal", targets: ["ProviderPortal"]),
         .library(name: "App", targets: ["App"]),
     ],
     dependencies: [
@@ -119,11 +121,20 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .target(
+            name: "ProviderPortal",
+            dependencies: [
+                "HTTPServer", "HTTPClient", "ACMECore", "PolicyAdministration", "AuthorityToken", "TNAuthList", "JOSE",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Layer 3: composition and entry points
         .target(
             name: "App",
             dependencies: [
-                "ACMECore", "PolicyAdministration", "StorageSQL", "HTTPServer", "HTTPClient", "AuthorityToken", "STIRCertificates",
+                "ACMECore", "PolicyAdministration", "StorageSQL", "HTTPServer", "HTTPClient", "ProviderPortal", "AuthorityToken", "STIRCertificates",
                 "CertificateRevocation", "TNAuthList", "JOSE", asn1, x509, crypto,
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -257,6 +268,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "ProviderPortalTests",
+            dependencies: [
+                "ProviderPortal", "HTTPServer", "HTTPClient", "ACMECore", "PolicyAdministration", "AuthorityToken", "TNAuthList", "JOSE",
+                crypto,
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "ShakenCLITests",
             dependencies: ["ShakenCLI", "STIRTesting", x509, crypto],
             swiftSettings: swiftSettings
@@ -264,7 +285,7 @@ let package = Package(
         .testTarget(
             name: "AppTests",
             dependencies: [
-                "App", "ShakenCLI", "HTTPClient", "STIRServices", "PASSporT", "ACMECore", "AuthorityToken", "STIRCertificates", "CertificateRevocation", "TNAuthList",
+                "App", "ShakenCLI", "HTTPClient", "ProviderPortal", "STIRServices", "PASSporT", "ACMECore", "AuthorityToken", "STIRCertificates", "CertificateRevocation", "TNAuthList",
                 "JOSE", "StorageSQL", asn1, x509, crypto,
                 .product(name: "PostgresKit", package: "postgres-kit"),
             ],

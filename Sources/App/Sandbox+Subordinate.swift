@@ -6,6 +6,7 @@ import Hummingbird
 import HTTPTypes
 import HummingbirdTLS
 import PolicyAdministration
+import ProviderPortal
 import ServiceLifecycle
 import StorageSQL
 import TNAuthList

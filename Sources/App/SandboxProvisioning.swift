@@ -4,6 +4,7 @@ import Foundation
 import HTTPClient
 import HTTPServer
 import PolicyAdministration
+import ProviderPortal
 import TNAuthList
 import X509
 

@@ -117,12 +117,7 @@ struct ACMEEndpoints<Context: RequestContext>: Sendable {
     }
 
     private func body(_ request: Request) async throws -> [UInt8] {
-        switch try await RequestBodyReader.read(request, limit: configuration.maximumBodySize) {
-        case .complete(let bytes):
-            return bytes
-        case .tooLarge(let size):
-            throw ACMEError(.malformed, "request body of \(size) bytes exceeds \(configuration.maximumBodySize)", httpStatus: 413)
-        }
+        try await RequestBodyReader.acmeBody(request, limit: configuration.maximumBodySize)
     }
 
     private static func id<Tag>(_ text: String?, _ what: String) throws(ACMEError) -> ResourceID<Tag> {

@@ -1,19 +1,19 @@
 import HTTPTypes
 
 /// The media types the authorities' routes send and accept.
-enum MediaType {
+public enum MediaType {
     /// ACME request bodies (RFC 8555 §6.2).
-    static let joseJSON = "application/jose+json"
+    public static let joseJSON = "application/jose+json"
     /// JSON resources (RFC 8259 §11).
-    static let json = "application/json"
+    public static let json = "application/json"
     /// Problem documents (RFC 7807 §6.1, RFC 8555 §6.7).
-    static let problemJSON = "application/problem+json"
+    public static let problemJSON = "application/problem+json"
     /// Certificate chains (RFC 8555 §9.1; ATIS-1000080 §6.3.6 for the STI-CR).
-    static let pemCertificateChain = "application/pem-certificate-chain"
+    public static let pemCertificateChain = "application/pem-certificate-chain"
     /// DER CRLs (RFC 2585 §4.2).
-    static let pkixCRL = "application/pkix-crl"
+    public static let pkixCRL = "application/pkix-crl"
     /// PEM files.
-    static let pemFile = "application/x-pem-file"
+    public static let pemFile = "application/x-pem-file"
 
     /// Whether a `Content-Type` value names `type`, ignoring parameters and case (RFC 9110 §8.3.1).
     static func matches(_ value: String?, _ type: String) -> Bool {

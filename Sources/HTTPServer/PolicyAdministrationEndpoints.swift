@@ -17,12 +17,7 @@ struct PolicyAdministrationEndpoints: Sendable {
         let grant = try await services.authentication.login(
             userID: try JSONRequestBody.string(body, "userId"), password: try JSONRequestBody.string(body, "password")
         )
-        return ResponseBuilding.json(ResponseBuilding.object([
-            ("status", .string("success")),
-            ("accessToken", .string(grant.accessToken.value)),
-            ("accountId", .string(grant.accountID.value)),
-            ("expiresAt", .string(ACMEResourceJSON.timestamp(grant.expiresAt))),
-        ]))
+        return grant.loginResponse
     }
 
     func logout(_ request: Request) async throws -> Response {
@@ -60,7 +55,7 @@ struct PolicyAdministrationEndpoints: Sendable {
 
 /// Reads the access token of the STI-PA API from `Authorization`: raw, as the deployed API sends it,
 /// or as `Bearer <token>` (RFC 6750 §2.1).
-enum AccessTokenHeader {
+public enum AccessTokenHeader {
     static func credential(_ request: Request) throws(HTTPServerError) -> String {
         guard var value = request.headers[.authorization]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
             throw HTTPServerError(.notAuthenticated, "the Authorization header is missing")
@@ -74,14 +69,17 @@ enum AccessTokenHeader {
         return value
     }
 
-    static func token(_ request: Request) throws(HTTPServerError) -> AccessToken {
+    /// The access token of `request`.
+    ///
+    /// - Throws: ``HTTPServerError/Code/notAuthenticated`` when `Authorization` is missing, empty or longer than 512 bytes.
+    public static func token(_ request: Request) throws(HTTPServerError) -> AccessToken {
         AccessToken(try credential(request))
     }
 }
 
 /// Reads JSON request bodies of the STI-PA routes: `application/json`, within the size limit, strict
 /// JSON (duplicate names refused).
-enum JSONRequestBody {
+public enum JSONRequestBody {
     static func bytes(_ request: Request, limit: Int) async throws -> [UInt8] {
         guard MediaType.matches(request.headers[.contentType], MediaType.json) else {
             throw HTTPServerError(.unsupportedMediaType, "the request body must be application/json")
@@ -93,7 +91,13 @@ enum JSONRequestBody {
     }
 
     static func object(_ request: Request, limit: Int) async throws -> JSONObject {
-        let bytes = try await bytes(request, limit: limit)
+        try object(try await bytes(request, limit: limit), limit: limit)
+    }
+
+    /// `bytes` as a strict JSON object (RFC 8259; duplicate names refused, at most `limit` bytes and 8 levels deep).
+    ///
+    /// - Throws: ``HTTPServerError/Code/malformedRequest`` for anything else.
+    public static func object(_ bytes: [UInt8], limit: Int) throws(HTTPServerError) -> JSONObject {
         let value: JSONValue
         do {
             value = try StrictJSONParser(maximumBytes: limit, maximumDepth: 8).parse(bytes)

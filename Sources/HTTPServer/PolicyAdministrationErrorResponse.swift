@@ -8,21 +8,21 @@ import PolicyAdministration
 ///
 /// Server-side failures (signing, CRL, key derivation, storage, anything unexpected) get status 500
 /// and a fixed message; their cause is logged, never sent.
-struct PolicyAdministrationErrorResponse: Sendable {
+public struct PolicyAdministrationErrorResponse: Sendable {
     /// The fixed message of server-side failures.
-    static let internalMessage = "the server could not complete the request"
+    public static let internalMessage = "the server could not complete the request"
 
     /// The HTTP status.
-    let status: HTTPResponse.Status
+    public let status: HTTPResponse.Status
     /// The `code` member.
-    let code: String
+    public let code: String
     /// The `message` member.
-    let message: String
+    public let message: String
     /// Seconds for `Retry-After` (RFC 9110 §10.2.3), when the client may try again later.
-    var retryAfter: Int? = nil
+    public var retryAfter: Int? = nil
 
     /// The response for a domain error.
-    init(_ error: PolicyAdministrationError) {
+    public init(_ error: PolicyAdministrationError) {
         let status = Self.status(of: error.code)
         self.status = status
         self.code = error.code.description
@@ -31,7 +31,7 @@ struct PolicyAdministrationErrorResponse: Sendable {
     }
 
     /// The response for an edge error.
-    init(_ error: HTTPServerError) {
+    public init(_ error: HTTPServerError) {
         status = Self.status(of: error.code)
         code = error.code.description
         message = status == .internalServerError ? Self.internalMessage : error.reason
@@ -44,8 +44,15 @@ struct PolicyAdministrationErrorResponse: Sendable {
         message = Self.internalMessage
     }
 
+    /// An error with its parts given, for APIs shaped like the STI-PA's that map their errors themselves.
+    public init(status: HTTPResponse.Status, code: String, message: String) {
+        self.status = status
+        self.code = code
+        self.message = message
+    }
+
     /// The JSON response.
-    var response: Response {
+    public var response: Response {
         ResponseBuilding.json(
             ResponseBuilding.object([("status", .string("error")), ("code", .string(code)), ("message", .string(message))]),
             status: status,
@@ -54,7 +61,7 @@ struct PolicyAdministrationErrorResponse: Sendable {
     }
 
     /// The HTTP status of each STI-PA error code (RFC 9110 §15).
-    static func status(of code: PolicyAdministrationError.Code) -> HTTPResponse.Status {
+    public static func status(of code: PolicyAdministrationError.Code) -> HTTPResponse.Status {
         switch code {
         case .malformedATC, .invalidAccount, .weakPassword, .invalidTrustList, .invalidRevocation:
             .badRequest

@@ -2,9 +2,9 @@ import Hummingbird
 
 /// Reads a request body up to a limit, refusing larger bodies without buffering them
 /// (architecture guide anti-pattern 16: bounded input).
-enum RequestBodyReader {
+public enum RequestBodyReader {
     /// The outcome of a bounded read.
-    enum Outcome {
+    public enum Outcome: Sendable {
         /// The whole body.
         case complete([UInt8])
         /// The body (or its declared `Content-Length`) is larger than the limit.
@@ -12,7 +12,7 @@ enum RequestBodyReader {
     }
 
     /// Reads the body of `request`, stopping as soon as it exceeds `limit` bytes.
-    static func read(_ request: Request, limit: Int) async throws -> Outcome {
+    public static func read(_ request: Request, limit: Int) async throws -> Outcome {
         if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limit {
             return .tooLarge(declared)
         }

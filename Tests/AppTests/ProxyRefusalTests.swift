@@ -6,6 +6,7 @@ import Foundation
 import HTTPClient
 import JOSE
 import PolicyAdministration
+import ProviderPortal
 import STIRCertificates
 import TNAuthList
 import Testing

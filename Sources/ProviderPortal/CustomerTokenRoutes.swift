@@ -1,7 +1,5 @@
-import Foundation
-import HTTPTypes
+import HTTPServer
 import Hummingbird
-import JOSE
 import PolicyAdministration
 
 /// The STI-SCA's token API for its customers (ATIS-1000092; issue item 4: the provider is the token
@@ -13,12 +11,21 @@ import PolicyAdministration
 /// | `POST /api/v1/auth/login` `{userId,password}` | none | `{status:"success",accessToken,accountId,expiresAt}` |
 /// | `POST /api/v1/account/{id}/token` `{atc:{…}}` | access token of customer `{id}` | `{status:"success",token,crl}` |
 ///
-/// Errors are `{status:"error",code,message}` with 400, 401 or 403.
-struct CustomerTokenRoutes: Sendable {
+/// Errors are `{status:"error",code,message}` with 400, 401 or 403 (``PortalExchange``).
+public struct CustomerTokenRoutes: Sendable {
+    /// The customers' logins and access tokens.
     let authentication: PortalAuthentication
-    let authority: CustomerTokenAuthority
+    /// The provider's token authority for its customers' delegated TNs.
+    public let authority: CustomerTokenAuthority
 
-    func add(to router: Router<BasicRequestContext>) {
+    /// Creates the routes over the provider's customer logins and token authority.
+    public init(authentication: PortalAuthentication, authority: CustomerTokenAuthority) {
+        self.authentication = authentication
+        self.authority = authority
+    }
+
+    /// Adds `POST /api/v1/auth/login` and `POST /api/v1/account/{id}/token` to `router`.
+    public func add(to router: Router<BasicRequestContext>) {
         let api = router.group("api/v1")
         api.post("auth/login") { request, _ in await PortalExchange.respond { try await self.login(request) } }
         api.post("account/{id}/token") { request, context in
@@ -31,27 +38,19 @@ struct CustomerTokenRoutes: Sendable {
         guard let userID = body["userId"]?.stringValue, let password = body["password"]?.stringValue else {
             throw PolicyAdministrationError(.invalidCredentials, "login needs string members userId and password")
         }
-        let grant = try await authentication.login(userID: userID, password: password)
-        return PortalExchange.json([
-            .init("status", .string("success")), .init("accessToken", .string(grant.accessToken.value)),
-            .init("accountId", .string(grant.accountID.value)),
-            .init("expiresAt", .string(ISO8601DateFormatter().string(from: grant.expiresAt))),
-        ])
+        return try await authentication.login(userID: userID, password: password).loginResponse
     }
 
     private func token(_ request: Request, customerID: String) async throws -> Response {
         try await authenticate(request, customerID: customerID)
         let body = try await PortalExchange.bytes(request)
         let grant = try await authority.issueToken(for: CustomerID(customerID), request: try SPCTokenRequest(jsonBody: body))
-        return Response(
-            status: .ok, headers: [.contentType: "application/json"],
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: try grant.responseBody()))
-        )
+        return ResponseBuilding.bytes(try grant.responseBody(), contentType: MediaType.json)
     }
 
     /// Checks that the request's access token belongs to a user acting for `customerID`.
     func authenticate(_ request: Request, customerID: String) async throws {
-        let user = try await authentication.authenticate(try PortalExchange.accessToken(request))
+        let user = try await authentication.authenticate(try AccessTokenHeader.token(request))
         guard user.accountID.value == customerID else {
             throw PolicyAdministrationError(.notAuthorised, "user \(user.userID) does not act for customer \(customerID)")
         }

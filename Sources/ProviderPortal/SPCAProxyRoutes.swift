@@ -26,7 +26,7 @@ import PolicyAdministration
 /// are the STI-CA's URLs (figure 10 step 12). Status,
 /// body, `Replay-Nonce`, `Location`, `Link` and `Retry-After` are relayed; every refusal is an RFC 8555
 /// problem document carrying a fresh STI-CA nonce.
-struct SPCAProxyRoutes: Sendable {
+public struct SPCAProxyRoutes: Sendable {
     /// The proxy's ACME base URL, e.g. `https://sp1.example/proxy/acme` (the alias the STI-CA trusts).
     let baseURL: String
     /// The STI-CA's ACME base URL.
@@ -39,7 +39,16 @@ struct SPCAProxyRoutes: Sendable {
     /// The path of ``baseURL`` under which the routes are mounted.
     let path: String
 
-    init(
+    /// Creates the proxy.
+    ///
+    /// - Parameters:
+    ///   - baseURL: The proxy's ACME base URL, without a trailing slash.
+    ///   - upstreamBaseURL: The STI-CA's ACME base URL.
+    ///   - transport: The HTTPS client trusting the STI-CA's TLS certificate.
+    ///   - registry: The PBX fingerprints recorded by the SP-PA-proxy, and the accounts and orders made here.
+    ///   - delegations: The provider's delegations to its customers.
+    ///   - policy: The checks made before relaying.
+    public init(
         baseURL: String, upstreamBaseURL: String, transport: HTTPSClient, registry: any SPCAProxyRegistry, delegations: any DelegationRegistry,
         policy: SPCAProxyPolicy = SPCAProxyPolicy()
     ) {
@@ -54,7 +63,8 @@ struct SPCAProxyRoutes: Sendable {
         self.path = path
     }
 
-    func add(to router: Router<BasicRequestContext>) {
+    /// Adds the proxy's ACME routes under the path of ``baseURL`` to `router`.
+    public func add(to router: Router<BasicRequestContext>) {
         let group = router.group(RouterPath(path))
         group.get("directory") { _, _ in await self.relaying { try await self.directory() } }
         group.post("new-account") { request, _ in await self.relaying { try await self.newAccount(request) } }
@@ -84,7 +94,7 @@ struct SPCAProxyRoutes: Sendable {
 
     /// Figure 10 steps 5–8.
     private func newAccount(_ request: Request) async throws -> Response {
-        let body = try await Self.body(request, limit: policy.maximumBodySize)
+        let body = try await RequestBodyReader.acmeBody(request, limit: policy.maximumBodySize)
         let verified = try policy.verify(body: body, receivedAt: baseURL + "/new-account", accountKey: nil)
         let (key, customer) = try await policy.admitAccount(verified, registry: registry)
         _ = try await delegation(of: customer)
@@ -97,7 +107,7 @@ struct SPCAProxyRoutes: Sendable {
 
     /// Figure 10 steps 9–12 (the order): the identifier must lie within the PBX's delegation.
     private func newOrder(_ request: Request) async throws -> Response {
-        let body = try await Self.body(request, limit: policy.maximumBodySize)
+        let body = try await RequestBodyReader.acmeBody(request, limit: policy.maximumBodySize)
         let account = try await proxiedAccount(body)
         let verified = try policy.verify(body: body, receivedAt: baseURL + "/new-order", accountKey: account.key)
         let identifier = try policy.admitOrder(verified, delegated: try await delegation(of: account.customer).tnAuthList)
@@ -112,14 +122,14 @@ struct SPCAProxyRoutes: Sendable {
 
     /// The order as its owner polls it, `finalize` still naming the proxy.
     private func order(_ request: Request, id: String) async throws -> Response {
-        let body = try await Self.body(request, limit: policy.maximumBodySize)
+        let body = try await RequestBodyReader.acmeBody(request, limit: policy.maximumBodySize)
         _ = try await proxiedOrder(id, body: body, receivedAt: baseURL + "/order/\(id)")
         return relayed(try rewriteOrder(try await forward(body, to: "/order/\(id)")))
     }
 
     /// Figure 10 step 10: the CSR is checked before the finalize request is relayed.
     private func finalize(_ request: Request, id: String) async throws -> Response {
-        let body = try await Self.body(request, limit: policy.maximumBodySize)
+        let body = try await RequestBodyReader.acmeBody(request, limit: policy.maximumBodySize)
         let (order, account, verified) = try await proxiedOrder(id, body: body, receivedAt: baseURL + "/order/\(id)/finalize")
         try policy.admitFinalize(verified, identifier: order.identifier, delegated: try await delegation(of: account.customer).tnAuthList)
         return relayed(try rewriteOrder(try await forward(body, to: "/order/\(id)/finalize")))
@@ -233,13 +243,5 @@ struct SPCAProxyRoutes: Sendable {
             headers[.replayNonce] = nonce
         }
         return ACMEProblemDocument(error: problem).response(headers: headers)
-    }
-
-    private static func body(_ request: Request, limit: Int) async throws -> [UInt8] {
-        do {
-            return Array(try await request.body.collect(upTo: limit).readableBytesView)
-        } catch {
-            throw ACMEError(.malformed, "request body exceeds \(limit) bytes", httpStatus: 413)
-        }
     }
 }

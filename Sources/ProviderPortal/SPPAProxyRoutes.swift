@@ -1,6 +1,6 @@
 import ACMECore
 import AuthorityToken
-import Foundation
+import HTTPServer
 import Hummingbird
 import JOSE
 import PolicyAdministration
@@ -18,13 +18,28 @@ import TNAuthList
 /// credentials (the provider, not the PBX, is the requesting entity), records the fingerprint for the
 /// SP-CA-proxy, and returns the STI-PA-signed token unchanged. Refusals: `unknownCustomer`,
 /// `delegationOutsideScope` (403), `stiPARefused` (403, the STI-PA's reason), `stiPAUnavailable` (502).
-struct SPPAProxyRoutes: Sendable {
+public struct SPPAProxyRoutes: Sendable {
     let customers: CustomerTokenRoutes
     let proxy: SPPAProxy
     let registry: any SPCAProxyRegistry
     let uplink: ProviderUplink
 
-    func add(to router: Router<BasicRequestContext>) {
+    /// Creates the proxy.
+    ///
+    /// - Parameters:
+    ///   - customers: The customer login and access tokens the PBX uses.
+    ///   - proxy: Builds the STI-PA request from the PBX's delegation (figure 9 step 2).
+    ///   - registry: Where the token holder's fingerprint is recorded for the SP-CA-proxy.
+    ///   - uplink: The provider's own STI-PA session.
+    public init(customers: CustomerTokenRoutes, proxy: SPPAProxy, registry: any SPCAProxyRegistry, uplink: ProviderUplink) {
+        self.customers = customers
+        self.proxy = proxy
+        self.registry = registry
+        self.uplink = uplink
+    }
+
+    /// Adds `POST /proxy/v1/customer/{id}/token` to `router`.
+    public func add(to router: Router<BasicRequestContext>) {
         router.post("proxy/v1/customer/{id}/token") { request, context in
             await PortalExchange.respond { try await self.token(request, customerID: context.parameters.get("id") ?? "") }
         }
@@ -52,8 +67,8 @@ struct SPPAProxyRoutes: Sendable {
         let forward = try await proxy.tokenRequest(forCustomer: CustomerID(customerID), fingerprint: fingerprint, requested: requested)
         let grant = try await uplink.token(forward.atc)
         try await registry.recordTokenHolder(fingerprint, customer: customerID)
-        var members: [JSONObject.Member] = [.init("status", .string("success")), .init("token", .string(grant.token))]
-        if let crl = grant.crlURL { members.append(.init("crl", .string(crl))) }
-        return PortalExchange.json(members)
+        var members: [(String, JSONValue)] = [("status", .string("success")), ("token", .string(grant.token))]
+        if let crl = grant.crlURL { members.append(("crl", .string(crl))) }
+        return ResponseBuilding.json(ResponseBuilding.object(members))
     }
 }
