@@ -27,9 +27,9 @@ public struct CustomerTokenRoutes: Sendable {
     /// Adds `POST /api/v1/auth/login` and `POST /api/v1/account/{id}/token` to `router`.
     public func add(to router: Router<BasicRequestContext>) {
         let api = router.group("api/v1")
-        api.post("auth/login") { request, _ in await PortalExchange.respond { try await self.login(request) } }
+        api.post("auth/login") { request, context in await PortalExchange.respond(logger: context.logger) { try await self.login(request) } }
         api.post("account/{id}/token") { request, context in
-            await PortalExchange.respond { try await self.token(request, customerID: context.parameters.get("id") ?? "") }
+            await PortalExchange.respond(logger: context.logger) { try await self.token(request, customerID: context.parameters.get("id") ?? "") }
         }
     }
 

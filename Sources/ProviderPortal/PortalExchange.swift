@@ -3,15 +3,15 @@ import HTTPServer
 import HTTPTypes
 import Hummingbird
 import JOSE
+import Logging
 import PolicyAdministration
 
 /// What the provider's STI-PA-style APIs (spec digest §4.4) do differently from the STI-PA's own routes,
 /// which otherwise share HTTPServer's body reading, access token, JSON replies and
 /// `{status:"error",code,message}` errors (``PolicyAdministrationErrorResponse``): any `Content-Type`
-/// is read, an oversized or malformed body is a domain refusal (400, or 401 for a login), and the
-/// status codes are those of the provider's customers — 401 for an unknown user, 403 for an unknown
-/// customer, 400 for every other refusal the STI-PA would answer with 404, 409, 429 or 500 — plus
-/// 403 `stiPARefused` and 502 `stiPAUnavailable` for the STI-PA behind the SP-PA-proxy.
+/// is read, an oversized or malformed body is a domain refusal (400, or 401 for a login), an unknown
+/// user is 401 and an unknown customer 403, and 403 `stiPARefused` and 502 `stiPAUnavailable` report
+/// the STI-PA behind the SP-PA-proxy. Every other status is the STI-PA's.
 public enum PortalExchange {
     /// The largest request body the portal reads, in bytes.
     static let maximumBodySize = 16_384
@@ -38,37 +38,46 @@ public enum PortalExchange {
 
     /// Runs `body`, rendering a thrown error as the portal's error object.
     ///
+    /// Domain refusals get the STI-PA's status (``PolicyAdministrationErrorResponse/status(of:)``, so a
+    /// lockout is 429 with `Retry-After`), except that an unknown user is 401 and an unknown customer
+    /// 403, which reveal nothing about who exists. Server-side failures and anything unexpected are 500
+    /// with a fixed message; their cause goes to `logger`, never to the client.
     /// An `HTTPClientError` comes from the STI-PA behind the SP-PA-proxy (seed 002 figure 9 step 3):
     /// `paRequestFailed` (the STI-PA refused) is 403 `stiPARefused`, anything else 502 `stiPAUnavailable`.
-    public static func respond(_ body: () async throws -> Response) async -> Response {
+    public static func respond(logger: Logger, _ body: () async throws -> Response) async -> Response {
         do {
             return try await body()
         } catch let error as PolicyAdministrationError {
-            return PolicyAdministrationErrorResponse(status: status(of: error.code), code: error.code.description, message: error.reason).response
+            var rendered = PolicyAdministrationErrorResponse(error)
+            if let status = status(of: error.code) {
+                rendered = PolicyAdministrationErrorResponse(status: status, code: rendered.code, message: rendered.message)
+            } else if rendered.status == .internalServerError {
+                logger.error("provider portal failure", metadata: ["reason": .string(error.description)])
+            }
+            return rendered.response
         } catch let error as HTTPServerError {
             return PolicyAdministrationErrorResponse(error).response
         } catch let error as HTTPClientError {
             let refused = error.code == .paRequestFailed
+            if !refused { logger.error("STI-PA unavailable", metadata: ["reason": .string(error.description)]) }
             return PolicyAdministrationErrorResponse(
                 status: refused ? .forbidden : .badGateway, code: refused ? "stiPARefused" : "stiPAUnavailable", message: error.reason
             ).response
         } catch {
-            return PolicyAdministrationErrorResponse(status: .badRequest, code: "malformed", message: "\(error)").response
+            logger.error("provider portal unexpected error", metadata: ["error": .string(String(describing: error))])
+            return PolicyAdministrationErrorResponse(
+                status: .internalServerError, code: "internalError", message: PolicyAdministrationErrorResponse.internalMessage
+            ).response
         }
     }
 
-    /// The portal's status for a domain refusal: the STI-PA's 401 and 403, with an unknown user 401 and
-    /// an unknown customer 403; 400 otherwise.
-    static func status(of code: PolicyAdministrationError.Code) -> HTTPResponse.Status {
+    /// Where the portal's status differs from the STI-PA's: an unknown user is 401 and an unknown
+    /// customer 403 (the STI-PA answers 404); `nil` elsewhere.
+    static func status(of code: PolicyAdministrationError.Code) -> HTTPResponse.Status? {
         switch code {
         case .unknownUser: .unauthorized
         case .unknownCustomer: .forbidden
-        default:
-            switch PolicyAdministrationErrorResponse.status(of: code) {
-            case .unauthorized: .unauthorized
-            case .forbidden: .forbidden
-            default: .badRequest
-            }
+        default: nil
         }
     }
 }

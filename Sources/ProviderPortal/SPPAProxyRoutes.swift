@@ -41,7 +41,7 @@ public struct SPPAProxyRoutes: Sendable {
     /// Adds `POST /proxy/v1/customer/{id}/token` to `router`.
     public func add(to router: Router<BasicRequestContext>) {
         router.post("proxy/v1/customer/{id}/token") { request, context in
-            await PortalExchange.respond { try await self.token(request, customerID: context.parameters.get("id") ?? "") }
+            await PortalExchange.respond(logger: context.logger) { try await self.token(request, customerID: context.parameters.get("id") ?? "") }
         }
     }
 

@@ -5,6 +5,7 @@ import Crypto
 import Foundation
 import HTTPClient
 import JOSE
+import Logging
 import PolicyAdministration
 import ProviderPortal
 import STIRCertificates
@@ -141,7 +142,7 @@ struct ProxyRefusalTests {
                 Issue.record("the STI-PA issued a token for TNs the provider does not hold")
             } catch let error as HTTPClientError {
                 #expect(error.code == .paRequestFailed && error.reason.contains("scopeNotHeld"), "\(error)")
-                let response = await PortalExchange.respond { throw error }
+                let response = await PortalExchange.respond(logger: Logger(label: "test")) { throw error }
                 #expect(response.status == .forbidden)
             }
         }

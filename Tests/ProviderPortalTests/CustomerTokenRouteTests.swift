@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import JOSE
+import ProviderPortal
 import TNAuthList
 import Testing
 
@@ -44,6 +45,32 @@ struct CustomerTokenRouteTests {
         try await PortalFixture.withPortal { client, _ in
             let response = try await client.post("/api/v1/auth/login", body)
             try response.expectError(.unauthorized, "invalidCredentials")
+        }
+    }
+
+    @Test("five failed logins lock the user ID out: even the right password then gets 429 tooManyAttempts with Retry-After, as at the STI-PA")
+    func lockout() async throws {
+        try await PortalFixture.withPortal { client, _ in
+            for _ in 0..<5 {
+                let failed = try await client.post("/api/v1/auth/login", #"{"userId":"pbx","password":"wrong password here"}"#)
+                try failed.expectError(.unauthorized, "invalidCredentials")
+            }
+            let locked = try await client.post("/api/v1/auth/login", #"{"userId":"pbx","password":"correct horse battery staple"}"#)
+            try locked.expectError(.tooManyRequests, "tooManyAttempts")
+            #expect(Int(locked.headers[.retryAfter] ?? "") ?? 0 > 0, "\(locked.headers)")
+        }
+    }
+
+    @Test("an unexpected failure is 500 internalError with a fixed message; its text is not sent")
+    func unexpectedFailure() async throws {
+        struct StorageBroke: Error {}
+        let router = Router()
+        router.get("/fails") { _, context in await PortalExchange.respond(logger: context.logger) { throw StorageBroke() } }
+        try await Application(router: router).test(.router) { client in
+            let response = try await client.execute(uri: "/fails", method: .get)
+            #expect(response.status == .internalServerError)
+            let text = String(buffer: response.body)
+            #expect(text.contains("\"internalError\"") && !text.contains("StorageBroke"), "\(text)")
         }
     }
 
