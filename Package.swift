@@ -2,11 +2,12 @@
 import PackageDescription
 
 // Layers point inward:
-//   formats (JOSE, TNAuthList, CertificateRevocation, STIRCertificates, PASSporT)
-//   -> domain (STIRServices)
-//   -> adapters (ProviderPortal: the TN provider's customer token API, SP-PA-proxy and SP-CA-proxy over HTTP)
-//   -> composition (ShakenCLI, the `shaken` and `shaken-bench` executables)
-// STIRTesting is test support and is never imported by a product target.
+//   formats (JOSE, TNAuthList, CertificateRevocation, STIRCertificates, PASSporT, AuthorityToken)
+//   -> domain (STIRServices, ACMECore, PolicyAdministration)
+//   -> adapters (StorageSQL; HTTPServer and HTTPClient; ProviderPortal: the TN provider's customer token API,
+//      SP-PA-proxy and SP-CA-proxy over HTTP)
+//   -> composition (App: the sandbox; ShakenCLI, the `shaken` and `shaken-bench` executables)
+// STIRTesting and ACMETesting are test support and are never imported by a product target.
 
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
