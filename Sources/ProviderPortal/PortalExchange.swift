@@ -9,7 +9,7 @@ import PolicyAdministration
 /// What the provider's STI-PA-style APIs (spec digest §4.4) do differently from the STI-PA's own routes,
 /// which otherwise share HTTPServer's body reading, access token, JSON replies and
 /// `{status:"error",code,message}` errors (``PolicyAdministrationErrorResponse``): any `Content-Type`
-/// is read, an oversized or malformed body is a domain refusal (400, or 401 for a login), an unknown
+/// is read, a malformed body is a domain refusal (400, or 401 for a login), an unknown
 /// user is 401 and an unknown customer 403, and 403 `stiPARefused` and 502 `stiPAUnavailable` report
 /// the STI-PA behind the SP-PA-proxy. Every other status is the STI-PA's.
 public enum PortalExchange {
@@ -18,11 +18,11 @@ public enum PortalExchange {
 
     /// The body, at most ``maximumBodySize`` bytes.
     ///
-    /// - Throws: ``PolicyAdministrationError/Code/malformedATC`` for a larger body.
+    /// - Throws: `HTTPServerError` `payloadTooLarge` (413, as at the STI-PA) for a larger body.
     static func bytes(_ request: Request) async throws -> [UInt8] {
         switch try await RequestBodyReader.read(request, limit: maximumBodySize) {
         case .complete(let bytes): return bytes
-        case .tooLarge: throw PolicyAdministrationError(.malformedATC, "the request body exceeds \(maximumBodySize) bytes")
+        case .tooLarge(let size): throw HTTPServerError(.payloadTooLarge, "request body of \(size) bytes exceeds \(maximumBodySize)")
         }
     }
 

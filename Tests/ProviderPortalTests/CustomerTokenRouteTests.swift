@@ -104,14 +104,14 @@ struct CustomerTokenRouteTests {
         }
     }
 
-    @Test("a body over 16384 bytes is 400 malformedATC, for the login and the token route")
+    @Test("a body over 16384 bytes is 413 payloadTooLarge, as at the STI-PA, for the login and the token route")
     func oversized() async throws {
         try await PortalFixture.withPortal { client, _ in
             let token = try await client.accessToken("pbx")
             let large = #"{"userId":""# + String(repeating: "a", count: 16_385) + #""}"#
             for (path, headers) in [("/api/v1/auth/login", [.contentType: "application/json"]), ("/api/v1/account/pbx-1/token", Self.authorized(token))] {
                 let response = try await client.post(path, large, headers: headers)
-                try response.expectError(.badRequest, "malformedATC")
+                try response.expectError(.contentTooLarge, "payloadTooLarge")
             }
         }
     }

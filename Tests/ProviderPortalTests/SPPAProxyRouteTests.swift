@@ -66,11 +66,11 @@ struct SPPAProxyRouteTests {
         }
     }
 
-    @Test("a body over 16384 bytes is 400 malformedATC")
+    @Test("a body over 16384 bytes is 413 payloadTooLarge, as at the STI-PA")
     func oversized() async throws {
         try await PortalFixture.withPortal { client, _ in
             let response = try await Self.ask(client, body: #"{"fingerprint":""# + String(repeating: "A", count: 16_385) + #""}"#)
-            try response.expectError(.badRequest, "malformedATC")
+            try response.expectError(.contentTooLarge, "payloadTooLarge")
         }
     }
 
