@@ -29,6 +29,11 @@ public enum CRLValidity: Hashable, Sendable {
         case malformedCertificateExtension(String)
         /// The CRL does not cover this certificate (RFC 5280 §6.3.3 (b)).
         case outOfScope(String)
+        /// The issuingDistributionPoint names a distribution point and none of its names is a name of the
+        /// certificate's distribution point the CRL was fetched for — its `fullName`, its `cRLIssuer` when it
+        /// has no `distributionPoint`, or the certificate issuer's name when the certificate has no CRL
+        /// distribution point: the CRL is another partition (RFC 5280 §5.2.5, §6.3.3 (b)(2)(i)).
+        case distributionPointMismatch
         /// The CRL only covers some revocation reasons, so it cannot show a certificate is unrevoked
         /// (RFC 5280 §5.2.5 onlySomeReasons, §6.3.3 (d)).
         case partialReasonCoverage
@@ -49,6 +54,8 @@ public enum CRLValidity: Hashable, Sendable {
             case .signerLacksCRLSign: "the signer's keyUsage does not include cRLSign"
             case .malformedCertificateExtension(let detail): "malformed certificate extension: \(detail)"
             case .outOfScope(let detail): "the CRL does not cover the certificate: \(detail)"
+            case .distributionPointMismatch:
+                "the CRL's issuing distribution point is not the certificate's CRL distribution point"
             case .partialReasonCoverage: "the CRL covers only some revocation reasons"
             case .unhandledCriticalExtensions(let oids):
                 "unhandled critical extensions: \(oids.map(String.init(describing:)).joined(separator: ", "))"

@@ -18,28 +18,27 @@ extension CertificateRevocationList {
     ///
     /// Checks, in order: no unhandled critical extension; a complete (not delta) CRL with a non-critical
     /// cRLNumber; CRL issuer equals the signer's subject; the signer's keyUsage (when present) has cRLSign; the
-    /// signature verifies; the scope — a direct CRL's issuer equals the certificate's issuer, or, when
-    /// `expectedCRLIssuers` is non-empty, the CRL issuer is one of them and the issuingDistributionPoint asserts
-    /// indirectCRL; the issuingDistributionPoint's onlyContains… flags against the certificate's
-    /// basicConstraints and onlySomeReasons; finally `thisUpdate <= time <= nextUpdate + grace`.
-    ///
-    /// The issuingDistributionPoint distributionPoint name is not compared with the certificate's CRL
-    /// distribution points: the caller chose this CRL for the certificate.
+    /// signature verifies; the scope — a direct CRL's issuer equals the certificate's issuer, or, when the
+    /// distribution point names a `cRLIssuer`, the CRL issuer is one of its directoryNames and the
+    /// issuingDistributionPoint asserts indirectCRL (§6.3.3 (b)(1)); the issuingDistributionPoint's
+    /// distributionPoint name, when present, against the distribution point's names (§6.3.3 (b)(2)(i), see
+    /// ``CRLValidity/UnusableReason/distributionPointMismatch``); its onlyContains… flags against the
+    /// certificate's basicConstraints and onlySomeReasons; finally `thisUpdate <= time <= nextUpdate + grace`.
     /// - Parameters:
     ///   - signer: The certificate whose key signed the CRL.
     ///   - certificate: The certificate whose status is wanted.
-    ///   - expectedCRLIssuers: The directoryName `cRLIssuer` values of the certificate's CRL distribution point
-    ///     (RFC 5280 §4.2.1.13); empty when it names none, meaning the CRL must be direct.
+    ///   - scope: The certificate's CRL distribution point this CRL was fetched for (RFC 5280 §4.2.1.13);
+    ///     ``CRLScope/noDistributionPoint`` (the default) for a certificate without one, meaning a direct CRL.
     ///   - time: The validation time.
     ///   - grace: How long after `nextUpdate` the CRL is still accepted.
     public func validate(
         signer: Certificate,
         for certificate: Certificate,
-        expectedCRLIssuers: [DistinguishedName] = [],
+        scope: CRLScope = .noDistributionPoint,
         at time: Date,
         grace: TimeInterval = 0
     ) -> CRLValidity {
-        if let problem = structuralProblem() ?? signerProblem(signer) ?? scopeProblem(certificate, expectedCRLIssuers) {
+        if let problem = structuralProblem() ?? signerProblem(signer) ?? scopeProblem(certificate, scope) {
             return .unusable(problem)
         }
         guard thisUpdate <= time else {
@@ -54,15 +53,15 @@ extension CertificateRevocationList {
     /// The revocation status of `certificate` according to this CRL (RFC 5280 §6.3.3).
     ///
     /// An unusable or stale CRL gives ``RevocationStatus/unknown(reason:)``, never ``RevocationStatus/good``.
-    /// Parameters are those of ``validate(signer:for:expectedCRLIssuers:at:grace:)``.
+    /// Parameters are those of ``validate(signer:for:scope:at:grace:)``.
     public func status(
         of certificate: Certificate,
         signer: Certificate,
-        expectedCRLIssuers: [DistinguishedName] = [],
+        scope: CRLScope = .noDistributionPoint,
         at time: Date,
         grace: TimeInterval = 0
     ) -> RevocationStatus {
-        switch validate(signer: signer, for: certificate, expectedCRLIssuers: expectedCRLIssuers, at: time, grace: grace) {
+        switch validate(signer: signer, for: certificate, scope: scope, at: time, grace: grace) {
         case .usable:
             if let entry = revocationStatus(serialNumber: certificate.serialNumber, issuer: certificate.issuer) {
                 return .revoked(entry)
@@ -105,22 +104,25 @@ extension CertificateRevocationList {
         return nil
     }
 
-    private func scopeProblem(_ certificate: Certificate, _ expectedCRLIssuers: [DistinguishedName]) -> CRLValidity.UnusableReason? {
+    private func scopeProblem(_ certificate: Certificate, _ scope: CRLScope) -> CRLValidity.UnusableReason? {
         let idp = issuingDistributionPoint
-        if expectedCRLIssuers.isEmpty {
-            guard certificate.issuer == issuer else {
-                return .outOfScope("the certificate's issuer is not the CRL issuer")
-            }
-        } else {
-            guard expectedCRLIssuers.contains(issuer) else {
+        if scope.isIndirect {
+            guard scope.crlIssuerNames.contains(issuer) else {
                 return .outOfScope("the CRL issuer is not a cRLIssuer of the certificate's distribution point")
             }
             guard idp?.indirectCRL == true else {
                 return .outOfScope("the certificate expects an indirect CRL but indirectCRL is not asserted")
             }
+        } else {
+            guard certificate.issuer == issuer else {
+                return .outOfScope("the certificate's issuer is not the CRL issuer")
+            }
         }
         guard let idp else {
             return nil
+        }
+        if let name = idp.distributionPoint, !covers(name, scope.names(certificateIssuer: certificate.issuer)) {
+            return .distributionPointMismatch
         }
         let isCA: Bool
         do {
@@ -145,6 +147,20 @@ extension CertificateRevocationList {
             return .partialReasonCoverage
         }
         return nil
+    }
+
+    /// Whether one of the names of the issuingDistributionPoint's `name` equals one of `pointNames`
+    /// (RFC 5280 §6.3.3 (b)(2)(i)); `nameRelativeToCRLIssuer` is appended to this CRL's issuer (§5.2.5).
+    /// GeneralNames compare structurally: URIs and DNS names as exact strings, directory names by value.
+    private func covers(_ name: DistributionPointName, _ pointNames: [GeneralName]) -> Bool {
+        let names: [GeneralName]
+        switch name {
+        case .fullName(let fullName):
+            names = fullName
+        case .nameRelativeToCRLIssuer(let fragment):
+            names = [.directoryName(CRLScope.append(fragment, to: issuer))]
+        }
+        return names.contains { pointNames.contains($0) }
     }
 
     private static let allReasons: ReasonFlags = [

@@ -73,7 +73,7 @@ public struct CertificateRevocationList: Sendable {
     /// OIDs of critical CRL or CRL entry extensions this library does not process.
     ///
     /// RFC 5280 §5.2 and §5.3: a CRL with such an extension MUST NOT be used to determine revocation status;
-    /// ``validate(signer:for:expectedCRLIssuers:at:grace:)`` reports it as unusable.
+    /// ``validate(signer:for:scope:at:grace:)`` reports it as unusable.
     public let unhandledCriticalExtensions: [ASN1ObjectIdentifier]
     /// The complete DER encoding this CRL was decoded from (or built as).
     public let derRepresentation: ArraySlice<UInt8>
@@ -133,7 +133,7 @@ public struct CertificateRevocationList: Sendable {
     /// the CRL issuer for ordinary entries, or the carried-over certificateIssuer in an indirect CRL
     /// (RFC 5280 §5.3.3). A serial number listed for another issuer never matches.
     /// This is a lookup only: it does not check the CRL's signature, scope or freshness; use
-    /// ``status(of:signer:expectedCRLIssuers:at:grace:)`` for a complete verdict.
+    /// ``status(of:signer:scope:at:grace:)`` for a complete verdict.
     /// - Parameters:
     ///   - serialNumber: The certificate's serial number.
     ///   - issuer: The certificate's issuer name.

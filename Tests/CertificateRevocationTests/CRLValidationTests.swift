@@ -101,7 +101,7 @@ struct CRLValidationTests {
             entries: [TestPKI.entry(12, reason: .keyCompromise, issuer: ca.name)],
             issuingDistributionPoint: try IssuingDistributionPoint(indirectCRL: true)
         )
-        guard case .unusable(.outOfScope) = direct.validate(signer: pa.certificate, for: leaf, expectedCRLIssuers: [pa.name], at: now) else {
+        guard case .unusable(.outOfScope) = direct.validate(signer: pa.certificate, for: leaf, scope: CRLScope(distributionPoint: nil, crlIssuer: [.directoryName(pa.name)]), at: now) else {
             Issue.record("a CRL without indirectCRL must not cover another issuer's certificate")
             return
         }
@@ -109,13 +109,13 @@ struct CRLValidationTests {
             Issue.record("without a cRLIssuer the CRL must be direct")
             return
         }
-        guard case .revoked(let entry) = indirect.status(of: leaf, signer: pa.certificate, expectedCRLIssuers: [pa.name], at: now) else {
+        guard case .revoked(let entry) = indirect.status(of: leaf, signer: pa.certificate, scope: CRLScope(distributionPoint: nil, crlIssuer: [.directoryName(pa.name)]), at: now) else {
             Issue.record("expected revoked through the indirect CRL")
             return
         }
         #expect(entry.certificateIssuer == ca.name)
         let other = try TestPKI.authority("Another Administrator")
-        guard case .unusable(.outOfScope) = indirect.validate(signer: pa.certificate, for: leaf, expectedCRLIssuers: [other.name], at: now) else {
+        guard case .unusable(.outOfScope) = indirect.validate(signer: pa.certificate, for: leaf, scope: CRLScope(distributionPoint: nil, crlIssuer: [.directoryName(other.name)]), at: now) else {
             Issue.record("the CRL issuer must be one of the expected cRLIssuers")
             return
         }

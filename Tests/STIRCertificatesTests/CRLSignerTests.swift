@@ -35,7 +35,7 @@ struct CRLSignerTests {
             issuerPrivateKey: Certificate.PrivateKey(key)
         )
         #expect(crl.isSignatureValid(issuerPublicKey: signer.publicKey))
-        #expect(crl.validate(signer: signer, for: pki.subordinateCA.certificate, expectedCRLIssuers: [name], at: Self.now) == .usable)
+        #expect(crl.validate(signer: signer, for: pki.subordinateCA.certificate, scope: CRLScope(distributionPoint: nil, crlIssuer: [.directoryName(name)]), at: Self.now) == .usable)
     }
 
     @Test("refuses an empty validity window")
@@ -76,7 +76,7 @@ struct CRLSignerTests {
             issuingDistributionPoint: IssuingDistributionPoint(indirectCRL: true),
             issuerPrivateKey: Certificate.PrivateKey(key)
         )
-        #expect(crl.validate(signer: signer, for: pki.subordinateCA.certificate, expectedCRLIssuers: [name], at: Self.now) == .usable)
+        #expect(crl.validate(signer: signer, for: pki.subordinateCA.certificate, scope: CRLScope(distributionPoint: nil, crlIssuer: [.directoryName(name)]), at: Self.now) == .usable)
     }
 
     @Test("under a root it refuses a key that is not the root's")

@@ -13,13 +13,15 @@ enum ChainFixtures {
     static let day = TestPKI.day
 
     /// The STI-PA indirect CRL (RFC 5280 §5.2.5 indirectCRL), signed by `signer` (default: the STI-PA CRL signer).
-    /// Each revoked certificate is listed with its own issuer as certificateIssuer.
+    /// Each revoked certificate is listed with its own issuer as certificateIssuer; `distributionPoint` is the
+    /// IDP's distribution point name (default: none).
     static func stiPACRL(
         revoking revoked: [Certificate] = [],
         extraEntries: [RevokedCertificate] = [],
         signer: TestPKI.Entity? = nil,
         thisUpdate: Date? = nil,
-        nextUpdate: Date? = nil
+        nextUpdate: Date? = nil,
+        distributionPoint: DistributionPointName? = nil
     ) throws -> CertificateRevocationList {
         let signer = signer ?? pki.stiPACRLSigner
         let entries =
@@ -37,24 +39,27 @@ enum ChainFixtures {
             nextUpdate: nextUpdate ?? now + 86_400,
             crlNumber: CRLNumber(1),
             revokedCertificates: entries,
-            issuingDistributionPoint: try IssuingDistributionPoint(indirectCRL: true)
+            issuingDistributionPoint: try IssuingDistributionPoint(distributionPoint: distributionPoint, indirectCRL: true)
         ).sign(with: signer.certificatePrivateKey)
     }
 
-    /// A direct CRL of `issuer` (RFC 5280 §5), signed with `key` (default: the issuer's own key).
+    /// A direct CRL of `issuer` (RFC 5280 §5), signed with `key` (default: the issuer's own key); with
+    /// `distributionPoint`, an issuingDistributionPoint naming it.
     static func directCRL(
         of issuer: TestPKI.Entity,
         revoking revoked: [Certificate] = [],
         signingKey key: Certificate.PrivateKey? = nil,
         thisUpdate: Date? = nil,
-        nextUpdate: Date? = nil
+        nextUpdate: Date? = nil,
+        distributionPoint: DistributionPointName? = nil
     ) throws -> CertificateRevocationList {
         try CRLBuilder(
             signer: issuer.certificate,
             thisUpdate: thisUpdate ?? now - 3600,
             nextUpdate: nextUpdate ?? now + 86_400,
             crlNumber: CRLNumber(1),
-            revokedCertificates: revoked.map { RevokedCertificate(serialNumber: $0.serialNumber, revocationDate: now - day) }
+            revokedCertificates: revoked.map { RevokedCertificate(serialNumber: $0.serialNumber, revocationDate: now - day) },
+            issuingDistributionPoint: try distributionPoint.map { try IssuingDistributionPoint(distributionPoint: $0) }
         ).sign(with: key ?? issuer.certificatePrivateKey)
     }
 
