@@ -42,6 +42,7 @@ public struct Sandbox: Sendable {
         let lock = try DataDirectoryLock(directory)
         defer { withExtendedLifetime(lock) {} }
         let recorded = try loadState(directory)
+        try Self.checkHost(recorded: recorded, requested: configuration.host, directory: directory)
         let database = try Self.database(recorded: recorded, requested: configuration.database, directory: directory)
         progress(recorded?.provisioned == true ? "Resuming the sandbox in \(directory.root)" : "Creating a sandbox in \(directory.root)")
         let storages = try await openStorages(directory, database: database, resuming: recorded != nil)
@@ -75,8 +76,9 @@ public struct Sandbox: Sendable {
     /// database, saved only now that the databases are open and checked.
     private func settleState(_ recorded: SandboxState?, database: SandboxDatabase?, _ directory: DataDirectory) async throws(AppError) -> SandboxState {
         if var state = recorded {
-            if state.database != database {
+            if state.database != database || state.host == nil {
                 state.database = database
+                state.host = configuration.host
                 try state.save(to: directory)
             }
             return state
@@ -85,10 +87,23 @@ public struct Sandbox: Sendable {
             ports: try await PortPicker.resolve(configuration.ports, host: configuration.host, preferStandard: configuration.prefersStandardRepositoryPort, random: environment.random),
             adminSecret: environment.credential(length: 32), providerPassword: environment.credential(),
             enterprisePassword: environment.credential(), provisioned: false, pbxPassword: environment.credential(), pbxProvisioned: false,
-            database: database
+            database: database, host: configuration.host
         )
         try state.save(to: directory)
         return state
+    }
+
+    /// Refuses to resume a data directory under another host than the one it was created for: its
+    /// certificates name CRL and `x5u` URLs on that host, and its TLS server certificate that host, so
+    /// nothing issued before would verify or connect. A state from before hosts were recorded is
+    /// taken to be on the requested host.
+    static func checkHost(recorded: SandboxState?, requested: String, directory: DataDirectory) throws(AppError) {
+        guard let kept = recorded?.host, kept != requested else { return }
+        throw AppError(
+            .configuration,
+            "\(directory.root) was created for host \(kept), and its certificates name URLs on it; "
+                + "start it with --host \(kept), or give another --data directory for \(requested)"
+        )
     }
 
     static let quietLogger: Logger = {

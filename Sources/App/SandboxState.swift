@@ -1,7 +1,7 @@
 import Foundation
 
-/// What a sandbox keeps in `<data>/sandbox.json` between runs: its ports, the generated secrets, its
-/// database and whether first-start provisioning completed.
+/// What a sandbox keeps in `<data>/sandbox.json` between runs: its ports, its host, the generated
+/// secrets, its database and whether first-start provisioning completed.
 struct SandboxState: Hashable, Sendable, Codable {
     var ports: SandboxConfiguration.Ports
     var adminSecret: String
@@ -16,6 +16,9 @@ struct SandboxState: Hashable, Sendable, Codable {
     /// it (the file is owner-only); `nil` for SQLite under the data directory, as in states written
     /// before PostgreSQL was offered.
     var database: SandboxDatabase?
+    /// The host every URL names (the certificates' CRL and x5u URLs, the TLS server certificate);
+    /// `nil` in states written before it was recorded.
+    var host: String?
 
     static let fileName = "sandbox.json"
 

@@ -93,6 +93,8 @@ struct SandboxStartTests {
         let out = first.directory + "/enterprise"
         let obtained = try await DelegateEnrollment(endpoints: first.endpoints, directory: out, makeKey: { P256.Signing.PrivateKey() }).run()
         await first.stop()
+        let state = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: first.directory + "/sandbox.json"))) as? [String: Any]
+        #expect(state?["host"] as? String == "127.0.0.1")
 
         let second = try await SandboxHarness.start(directory: first.directory)
         do {
