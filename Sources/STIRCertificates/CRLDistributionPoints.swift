@@ -1,3 +1,4 @@
+import CertificateRevocation
 import SwiftASN1
 import X509
 
@@ -100,7 +101,6 @@ struct CRLDistributionPointsValue: DERImplicitlyTaggable {
 struct DistributionPointValue: DERImplicitlyTaggable {
     static var defaultIdentifier: ASN1Identifier { .sequence }
 
-    private static let tag0 = ASN1Identifier(tagWithNumber: 0, tagClass: .contextSpecific)
     private static let tag1 = ASN1Identifier(tagWithNumber: 1, tagClass: .contextSpecific)
     private static let tag2 = ASN1Identifier(tagWithNumber: 2, tagClass: .contextSpecific)
 
@@ -128,17 +128,12 @@ struct DistributionPointValue: DERImplicitlyTaggable {
         }
     }
 
+    /// The `[0]`/`[1]` CHOICE through ``DistributionPointName``; its errors become this module's.
     private static func decodeName(_ node: ASN1Node) throws -> DistributionPoint.Name {
-        switch node.identifier {
-        case Self.tag0:
-            return .fullName(try DER.sequence(of: GeneralName.self, identifier: Self.tag0, rootNode: node))
-        case Self.tag1:
-            return .nameRelativeToCRLIssuer(try RelativeDistinguishedName(derEncoded: node, withIdentifier: Self.tag1))
-        default:
-            throw STIRCertificatesError(
-                .malformedExtension,
-                "unknown DistributionPointName alternative \(node.identifier)"
-            )
+        do {
+            return try DistributionPointName(derEncoded: node)
+        } catch let error as CertificateRevocationError {
+            throw STIRCertificatesError(.malformedExtension, "DistributionPointName: \(error.reason)")
         }
     }
 
@@ -146,12 +141,7 @@ struct DistributionPointValue: DERImplicitlyTaggable {
         try coder.appendConstructedNode(identifier: identifier) { coder in
             if let name = self.point.distributionPoint {
                 try coder.serialize(explicitlyTaggedWithTagNumber: 0, tagClass: .contextSpecific) { coder in
-                    switch name {
-                    case .fullName(let names):
-                        try coder.serializeSequenceOf(names, identifier: Self.tag0)
-                    case .nameRelativeToCRLIssuer(let rdn):
-                        try rdn.serialize(into: &coder, withIdentifier: Self.tag1)
-                    }
+                    try name.serialize(into: &coder)
                 }
             }
             if let reasons = self.point.reasons {

@@ -6,12 +6,6 @@ extension DistributionPoint {
     /// `cRLIssuer` names (RFC 5280 §4.2.1.13, §6.3.3 (b)). Its `reasons` are not carried: every CRL must
     /// cover all reasons to be usable.
     public var crlScope: CRLScope {
-        let name: DistributionPointName? =
-            switch distributionPoint {
-            case .fullName(let names): .fullName(names)
-            case .nameRelativeToCRLIssuer(let fragment): .nameRelativeToCRLIssuer(fragment)
-            case nil: nil
-            }
-        return CRLScope(distributionPoint: name, crlIssuer: crlIssuer ?? [])
+        CRLScope(distributionPoint: distributionPoint, crlIssuer: crlIssuer ?? [])
     }
 }

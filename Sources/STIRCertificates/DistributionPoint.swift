@@ -1,3 +1,4 @@
+import CertificateRevocation
 import SwiftASN1
 import X509
 
@@ -17,13 +18,8 @@ import X509
 ///      nameRelativeToCRLIssuer [1]     RelativeDistinguishedName }
 /// ```
 public struct DistributionPoint: Hashable, Sendable {
-    /// `DistributionPointName` (RFC 5280 §4.2.1.13).
-    public enum Name: Hashable, Sendable {
-        /// `fullName [0] GeneralNames`, never empty.
-        case fullName([GeneralName])
-        /// `nameRelativeToCRLIssuer [1] RelativeDistinguishedName`.
-        case nameRelativeToCRLIssuer(RelativeDistinguishedName)
-    }
+    /// `DistributionPointName` (RFC 5280 §4.2.1.13): the same CHOICE an issuingDistributionPoint carries.
+    public typealias Name = DistributionPointName
 
     /// Where the CRL can be fetched, if given.
     public var distributionPoint: Name?
