@@ -18,8 +18,7 @@ struct PostgresSandboxTests {
             let first = try await SandboxHarness.start(database: database)
             defer { first.remove() }
             let accountKey = P256.Signing.PrivateKey()
-            let issuance: ACMEIssuance
-            do {
+            let issuance = try await first.stopping { _ -> ACMEIssuance in
                 let storage = try #require(first.endpoints.storage)
                 #expect(storage.engine == "postgres")
                 #expect(storage.database == (try database.location()) && storage.database?.contains("shaken:shaken@") == false)
@@ -30,16 +29,13 @@ struct PostgresSandboxTests {
                 for schema in database.schemas { #expect(try await PostgresTestDatabase.exists(schema)) }
                 let recorded = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: first.directory + "/sandbox.json"))) as? [String: Any]
                 #expect((recorded?["database"] as? [String: Any])?["schemaPrefix"] as? String == database.schemaPrefix)
-                issuance = try await Self.issueDelegate(first.endpoints, accountKey: accountKey)
+                let issuance = try await Self.issueDelegate(first.endpoints, accountKey: accountKey)
                 #expect(issuance.chain.count == 3)
-            } catch {
-                await first.stop()
-                throw error
+                return issuance
             }
-            await first.stop()
 
             let second = try await SandboxHarness.start(directory: first.directory)
-            do {
+            try await second.stopping { _ in
                 #expect(second.progress.first?.hasPrefix("Resuming") == true)
                 #expect(!second.progress.contains { $0.contains("order, tkauth-01, finalize") })
                 #expect(second.endpoints == first.endpoints)
@@ -59,11 +55,7 @@ struct PostgresSandboxTests {
                 }
                 let again = try await Self.issueDelegate(endpoints, accountKey: accountKey)
                 #expect(again.chain.first?.serialNumber != issuance.chain.first?.serialNumber)
-            } catch {
-                await second.stop()
-                throw error
             }
-            await second.stop()
         }
     }
 
@@ -74,7 +66,7 @@ struct PostgresSandboxTests {
             defer { first.remove() }
             let other = SandboxHarness.temporaryDirectory()
             defer { try? FileManager.default.removeItem(atPath: other) }
-            do {
+            try await first.stopping { _ in
                 let error = await Self.refusal(directory: other, database: database)
                 #expect(error?.code == .inUse)
                 #expect(error?.reason.contains(try database.location()) == true && error?.reason.contains(database.policyAdministratorSchema) == true, "\(String(describing: error))")
@@ -83,11 +75,7 @@ struct PostgresSandboxTests {
                     let response = try await transport.send(HTTPSRequest(url: first.endpoints.certificationAuthorityDirectory))
                     #expect(response.status == 200)
                 }
-            } catch {
-                await first.stop()
-                throw error
             }
-            await first.stop()
 
             let foreign = await Self.refusal(directory: other, database: database)
             #expect(foreign?.code == .configuration)

@@ -52,17 +52,12 @@ struct ProxyRestartTests {
         let key = P256.Signing.PrivateKey()
         let first = try await SandboxHarness.start()
         defer { first.remove() }
-        let pbx: PBXState
-        do {
-            pbx = try await Self.prepare(first, key: key)
-        } catch {
-            await first.stop()
-            throw error
+        let pbx = try await first.stopping { _ in
+            try await Self.prepare(first, key: key)
         }
-        await first.stop()
 
         let second = try await SandboxHarness.start(directory: first.directory)
-        do {
+        try await second.stopping { _ in
             let endpoints = second.endpoints
             #expect(endpoints.proxyDirectory == first.endpoints.proxyDirectory, "the restart resumes the proxy's URL")
             try await HTTPSClient.withClient(.init(trustRoots: try .pemFile(endpoints.tlsRootPath))) { transport in
@@ -97,10 +92,6 @@ struct ProxyRestartTests {
                 let found = try await acme.register(onlyReturnExisting: true)
                 #expect(found.url == pbx.accountURL)
             }
-        } catch {
-            await second.stop()
-            throw error
         }
-        await second.stop()
     }
 }

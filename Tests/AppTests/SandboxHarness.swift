@@ -69,6 +69,19 @@ struct SandboxHarness {
         _ = try? await task.value
     }
 
+    /// Runs `body` against the running sandbox, then stops it, whether `body` returned or threw.
+    func stopping<T>(after body: (SandboxHarness) async throws -> T) async throws -> T {
+        let result: T
+        do {
+            result = try await body(self)
+        } catch {
+            await stop()
+            throw error
+        }
+        await stop()
+        return result
+    }
+
     /// Waits until the sandbox stops by itself (at most `limit`, then stops it) and returns the error
     /// it stopped with, if any.
     func stopped(within limit: Duration) async -> (any Error)? {
